@@ -1,0 +1,142 @@
+/**
+ * Consistency checks: do totals, subtotals and shares agree with their parts? A stated value that
+ * does not add up is kept (the report says what the source says) and reported as a warning.
+ * Missing values are warnings in a draft and errors in a final edition.
+ */
+import type { Diagnostic } from '../diagnostics.ts';
+import type { Rij, Tabel } from './schema.ts';
+import { formatGetal } from '../render/format/index.ts';
+import { cellNumber, columnLabel, decimalsOf, isSummed, round, sumRows } from './table.ts';
+import type { Edition } from './validate.ts';
+import { diagnosticAt } from './yaml-source.ts';
+import type { YamlSource } from './yaml-source.ts';
+
+export interface CheckOptions {
+  final: boolean;
+}
+
+/** All consistency diagnostics of an edition (warnings, and errors for gaps in a final edition). */
+export function checkEdition(edition: Edition, opts: CheckOptions): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const [namespace, facts] of Object.entries(edition.facts)) {
+    const src = edition.sources.get(namespace);
+    if (!src) continue;
+    for (const [name, fact] of Object.entries(facts)) {
+      if (typeof fact !== 'object') continue;
+      if ('soort' in fact && fact.soort === 'tabel') out.push(...checkTable(src, name, fact, opts));
+      else if ('soort' in fact && fact.soort === 'ontbreekt' && !fact.weglaten) {
+        out.push(
+          diagnosticAt(src, [name], {
+            severity: opts.final ? 'error' : 'warning',
+            rule: 'ontbreekt',
+            message: `de cijfers van "${fact.titel}" ontbreken: ${fact.reden}${opts.final ? ' Een definitieve editie vraagt de cijfers, of weglaten: true.' : ' Het concept toont een plaatshouder.'}`,
+          }),
+        );
+      } else if ('waarde' in fact && fact.waarde === null) {
+        out.push(
+          diagnosticAt(src, [name, 'waarde'], {
+            severity: opts.final ? 'error' : 'warning',
+            rule: 'ontbreekt',
+            message: 'de waarde ontbreekt (null)',
+          }),
+        );
+      }
+    }
+  }
+  if (edition.editie.datum === null) {
+    out.push(
+      diagnosticAt(edition.editieSource, ['datum'], {
+        severity: opts.final ? 'error' : 'warning',
+        rule: 'ontbreekt',
+        message: 'de datum van de editie ontbreekt (null); het omslag toont een plaatshouder',
+      }),
+    );
+  }
+  return out;
+}
+
+const fmt = (n: number) => formatGetal(n);
+
+function checkTable(src: YamlSource, name: string, table: Tabel, opts: CheckOptions): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const base = [name];
+  const cols = table.kolommen.map(columnLabel);
+  // Stated totals against the sum of the rows.
+  table.totaal?.vermeld?.forEach((stated, c) => {
+    const statedN = cellNumber(stated);
+    if (statedN === null || !isSummed(table, c)) return;
+    const sum = sumRows(table.rijen, c);
+    if (sum.value !== statedN) {
+      out.push(
+        diagnosticAt(src, [...base, 'totaal', 'vermeld', c], {
+          severity: 'warning',
+          rule: 'totaal',
+          message: `tabel "${table.titel}", rij "${table.totaal?.label ?? 'Totaal'}", kolom ${cols[c]}: vermeld ${fmt(statedN)}, berekend ${fmt(sum.value)}${sum.missing ? ` (${sum.missing} ${sum.missing === 1 ? 'cel ontbreekt' : 'cellen ontbreken'})` : ''}`,
+        }),
+      );
+    }
+  });
+  // Subtotals against their parts.
+  const walk = (rows: readonly Rij[], path: readonly PropertyKey[]) => {
+    rows.forEach((row, r) => {
+      if (!row.onderdelen?.length) return;
+      row.waarden.forEach((cel, c) => {
+        const stated = cellNumber(cel);
+        if (stated === null || !isSummed(table, c)) return;
+        const sum = sumRows(row.onderdelen ?? [], c);
+        if (sum.value !== stated) {
+          out.push(
+            diagnosticAt(src, [...path, r, 'waarden', c], {
+              severity: 'warning',
+              rule: 'subtotaal',
+              message: `tabel "${table.titel}", rij "${row.label}", kolom ${cols[c]}: vermeld ${fmt(stated)}, som van de onderdelen ${fmt(sum.value)}${sum.missing ? ` (${sum.missing} ${sum.missing === 1 ? 'cel ontbreekt' : 'cellen ontbreken'})` : ''}`,
+            }),
+          );
+        }
+      });
+      walk(row.onderdelen, [...path, r, 'onderdelen']);
+    });
+  };
+  walk(table.rijen, [...base, 'rijen']);
+  // Stated shares against count / column total.
+  table.kolommen.forEach((kolom, c) => {
+    if (typeof kolom !== 'object' || kolom.aandeel_van === undefined) return;
+    const of = kolom.aandeel_van;
+    const total = sumRows(table.rijen, of);
+    if (total.missing || total.value === 0) return;
+    table.rijen.forEach((row, r) => {
+      const stated = cellNumber(row.waarden[c]);
+      const count = cellNumber(row.waarden[of]);
+      if (stated === null || count === null) return;
+      const computed = (count / total.value) * 100;
+      const d = decimalsOf(stated);
+      if (Math.abs(round(computed) - stated) > 0.5 * 10 ** -d + 1e-9) {
+        out.push(
+          diagnosticAt(src, [...base, 'rijen', r, 'waarden', c], {
+            severity: 'warning',
+            rule: 'aandeel',
+            message: `tabel "${table.titel}", rij "${row.label}", kolom ${cols[c]}: vermeld ${formatGetal(stated)}%, berekend ${formatGetal(computed, { decimals: Math.max(d, 1) })}% (${fmt(count)} van ${fmt(total.value)})`,
+          }),
+        );
+      }
+    });
+  });
+  // Cells the source does not give.
+  let missing = 0;
+  const countMissing = (rows: readonly Rij[]) =>
+    rows.forEach((row) => {
+      missing += row.waarden.filter((c) => c === null).length;
+      countMissing(row.onderdelen ?? []);
+    });
+  countMissing(table.rijen);
+  if (missing > 0) {
+    out.push(
+      diagnosticAt(src, [...base], {
+        severity: opts.final ? 'error' : 'warning',
+        rule: 'ontbreekt',
+        message: `tabel "${table.titel}": ${missing} ${missing === 1 ? 'cel is' : 'cellen zijn'} leeg (null) omdat de bron er geen waarde geeft`,
+      }),
+    );
+  }
+  return out;
+}

@@ -1,0 +1,113 @@
+/** Rules the schema cannot express alone: units, row lengths, years within the report's range. */
+import type { Diagnostic } from '../diagnostics.ts';
+import type { Eenheid, Tabel } from './schema.ts';
+import { allRows, cellUnit, columnLabel } from './table.ts';
+import { diagnosticAt } from './yaml-source.ts';
+import type { YamlSource } from './yaml-source.ts';
+
+/** What is wrong with a number in a unit, or undefined. */
+export function unitProblem(n: number, unit: Eenheid): string | undefined {
+  switch (unit) {
+    case 'aantal':
+      if (!Number.isInteger(n) || n < 0) return `verwacht een aantal (een geheel getal van 0 of meer), gevonden ${n}`;
+      return undefined;
+    case 'procent':
+      if (n < 0 || n > 100) return `verwacht een percentage van 0 tot en met 100, gevonden ${n}`;
+      return undefined;
+    case 'mutatie':
+      return undefined;
+    default:
+      if (n < 0) return `verwacht ${unit === 'euro' ? 'een bedrag' : `een aantal ${unit}`} van 0 of meer, gevonden ${n}`;
+      return undefined;
+  }
+}
+
+/** The years an edition may speak of: a long look back, and the first of January after it. */
+export function yearRange(year: number): [number, number] {
+  return [year - 50, year + 1];
+}
+
+function looksLikeYear(label: string | number): boolean {
+  return /^\d{4}$/.test(String(label));
+}
+
+/** Errors in one table: a row with the wrong number of cells, a value outside its unit, a year out of range. */
+export function tableRuleDiagnostics(
+  src: YamlSource,
+  base: readonly PropertyKey[],
+  table: Tabel,
+  year: number,
+): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const width = table.kolommen.length;
+  const [from, to] = yearRange(year);
+  const checkYear = (label: string | number, path: readonly PropertyKey[]) => {
+    if (looksLikeYear(label) && (Number(label) < from || Number(label) > to)) {
+      out.push(
+        diagnosticAt(src, path, {
+          rule: 'jaar',
+          message: `verwacht een jaar van ${from} tot en met ${to} (editie ${year}), gevonden ${label}`,
+        }),
+      );
+    }
+  };
+  table.kolommen.forEach((kolom, i) => {
+    checkYear(typeof kolom === 'object' ? kolom.label : kolom, [...base, 'kolommen', i]);
+    if (typeof kolom === 'object' && kolom.aandeel_van !== undefined) {
+      if (kolom.aandeel_van >= width || kolom.aandeel_van === i) {
+        out.push(
+          diagnosticAt(src, [...base, 'kolommen', i, 'aandeel_van'], {
+            rule: 'schema',
+            message: `verwacht het nummer (vanaf 0) van een andere kolom, gevonden ${kolom.aandeel_van}`,
+          }),
+        );
+      }
+    }
+  });
+  const walk = (rows: Tabel['rijen'], path: readonly PropertyKey[]) => {
+    rows.forEach((row, r) => {
+      const rowPath = [...path, r];
+      checkYear(row.label, [...rowPath, 'label']);
+      if (row.waarden.length !== width) {
+        out.push(
+          diagnosticAt(src, [...rowPath, 'waarden'], {
+            rule: 'kolommen',
+            message: `verwacht ${width} waarden (één per kolom: ${table.kolommen.map(columnLabel).join(', ')}), gevonden ${row.waarden.length}`,
+          }),
+        );
+      }
+      row.waarden.forEach((cel, c) => {
+        if (typeof cel !== 'number') return;
+        const problem = unitProblem(cel, cellUnit(table, row, c));
+        if (problem) out.push(diagnosticAt(src, [...rowPath, 'waarden', c], { rule: 'eenheid', message: problem }));
+      });
+      if (row.onderdelen) walk(row.onderdelen, [...rowPath, 'onderdelen']);
+    });
+  };
+  walk(table.rijen, [...base, 'rijen']);
+  if (table.totaal?.vermeld && table.totaal.vermeld.length !== width) {
+    out.push(
+      diagnosticAt(src, [...base, 'totaal', 'vermeld'], {
+        rule: 'kolommen',
+        message: `verwacht ${width} totalen (één per kolom), gevonden ${table.totaal.vermeld.length}`,
+      }),
+    );
+  }
+  const series = table.grafiek?.reeksen ?? [];
+  const known = new Set(
+    table.grafiek?.as === 'rijen'
+      ? table.kolommen.map(columnLabel)
+      : allRows(table.rijen).map((r) => r.row.label),
+  );
+  series.forEach((s, i) => {
+    if (!known.has(String(s))) {
+      out.push(
+        diagnosticAt(src, [...base, 'grafiek', 'reeksen', i], {
+          rule: 'grafiek',
+          message: `verwacht een van: ${[...known].join(', ')}; gevonden ${JSON.stringify(s)}`,
+        }),
+      );
+    }
+  });
+  return out;
+}

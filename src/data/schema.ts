@@ -1,0 +1,153 @@
+/**
+ * The schema of every data file: the single source of truth for the data's shape.
+ * Types are inferred from it (z.infer), never written twice. Nothing here is specific
+ * to one publication: a publication is data plus templates.
+ */
+import { z } from 'zod';
+
+/** Units a value can carry; each unit has its own range (see `unitRange`). */
+export const Eenheid = z.enum([
+  'aantal', // a count: a whole number >= 0
+  'procent', // a share: 0 to 100
+  'mutatie', // a change in percent: any sign
+  'euro', // an amount >= 0
+  'dagen',
+  'maanden',
+  'jaren',
+]);
+export type Eenheid = z.infer<typeof Eenheid>;
+
+/**
+ * A table cell: a number, "-" (the source prints a dash: none, counted as 0),
+ * or null (the source gives no value here: missing, shown empty, never invented).
+ */
+export const Cel = z.union([z.number(), z.literal('-'), z.null()]);
+export type Cel = z.infer<typeof Cel>;
+
+const Label = z.union([z.string().min(1), z.number()]);
+
+/** A column: its label (a year, a quarter, a name), optionally grouped under higher header rows. */
+export const Kolom = z.union([
+  Label,
+  z.strictObject({
+    label: Label,
+    /** Header rows above this column, outermost first; equal neighbours are merged. */
+    groep: z.array(z.string().min(1)).optional(),
+    eenheid: Eenheid.optional(),
+    /** This column states a share (percent) of the column with this 0-based index. */
+    aandeel_van: z.number().int().nonnegative().optional(),
+  }),
+]);
+export type Kolom = z.infer<typeof Kolom>;
+
+export interface Rij {
+  label: string;
+  waarden: Cel[];
+  eenheid?: Eenheid | undefined;
+  /** Rows that make up this row: the row's values are a subtotal of theirs. */
+  onderdelen?: Rij[] | undefined;
+}
+export const Rij: z.ZodType<Rij> = z.lazy(() =>
+  z.strictObject({
+    label: z.string().min(1),
+    waarden: z.array(Cel),
+    eenheid: Eenheid.optional(),
+    onderdelen: z.array(Rij).optional(),
+  }),
+);
+
+/** How a table is drawn as a chart (Vega-Lite), with its numbers in the table under it. */
+export const Grafiek = z.strictObject({
+  vorm: z.enum(['staaf', 'gestapeld', 'gegroepeerd', 'lijn', 'liggend']),
+  /** Which table dimension runs along the category axis; the other one gives the series. */
+  as: z.enum(['kolommen', 'rijen']).default('kolommen'),
+  /** Only these series (row or column labels, whichever is not on the axis). */
+  reeksen: z.array(Label).optional(),
+  /** Axis title for the values. */
+  titel_waarden: z.string().optional(),
+  /** Dutch description of what the chart shows, for readers who cannot see it. */
+  beschrijving: z.string().min(1),
+});
+export type Grafiek = z.infer<typeof Grafiek>;
+
+const Totaal = z.strictObject({
+  label: z.string().min(1).default('Totaal'),
+  /** The totals as the source prints them; compared with the sum of the rows. */
+  vermeld: z.array(Cel).optional(),
+});
+
+/** A table: a figure in the report ({{figuur x}}) or an unnumbered table ({{tabel x}}). */
+export const Tabel = z.strictObject({
+  soort: z.literal('tabel'),
+  titel: z.string().min(1),
+  /** Header of the label column. */
+  kop: z.string().optional(),
+  eenheid: Eenheid.default('aantal'),
+  kolommen: z.array(Kolom).min(1),
+  rijen: z.array(Rij).min(1),
+  totaal: Totaal.optional(),
+  bron: z.string().optional(),
+  voetnoot: z.string().optional(),
+  grafiek: Grafiek.optional(),
+});
+export type Tabel = z.infer<typeof Tabel>;
+
+/** A figure whose numbers the source does not give: shown as a visible placeholder. */
+export const Ontbrekend = z.strictObject({
+  soort: z.literal('ontbreekt'),
+  titel: z.string().min(1),
+  bron: z.string().optional(),
+  /** Why the numbers are missing, in words for the reader of a draft. */
+  reden: z.string().min(1),
+  /** true: left out of the report on purpose (allowed in a final edition). */
+  weglaten: z.boolean().default(false),
+});
+export type Ontbrekend = z.infer<typeof Ontbrekend>;
+
+/** A single number with its unit, e.g. `{waarde: 18.9, eenheid: mutatie}`. */
+export const Grootheid = z.strictObject({
+  waarde: z.number().nullable(),
+  eenheid: Eenheid,
+  bron: z.string().optional(),
+});
+export type Grootheid = z.infer<typeof Grootheid>;
+
+const Fact = z.union([
+  z.discriminatedUnion('soort', [Tabel, Ontbrekend]),
+  Grootheid,
+  z.number(),
+  z.string(),
+]);
+export type Fact = z.infer<typeof Fact>;
+
+/** A data file of a year: named facts. Keys are snake_case so templates can name them. */
+export const FeitenBestand = z.record(
+  z.string().regex(/^[a-z][a-z0-9_]*$/, 'a name in snake_case (a-z, 0-9, _)'),
+  Fact,
+);
+export type FeitenBestand = z.infer<typeof FeitenBestand>;
+
+/** data/<publication>/publicatie.yaml: what stays the same from year to year. */
+export const Publicatie = z.strictObject({
+  naam: z.string().min(1),
+  uitgever: z.string().min(1),
+  reeks: z.string().min(1),
+  taal: z.string().default('nl-NL'),
+  /** Folder under templates/ with this publication's look. */
+  sjablonen: z.string().regex(/^[a-z0-9-]+$/),
+  trefwoorden: z.array(z.string()).default([]),
+});
+export type Publicatie = z.infer<typeof Publicatie>;
+
+/** data/<publication>/<year>/editie.yaml: one year's edition. */
+export const Editie = z.strictObject({
+  jaar: z.number().int().min(1900).max(2200),
+  titel: z.string().min(1),
+  ondertitel: z.string().optional(),
+  onderwerp: z.string().optional(),
+  /** Publication date; null while it is not known (a final edition needs it). */
+  datum: z.iso.date().nullable(),
+  /** Prose files under tekst/, in reading order: one chapter each. */
+  hoofdstukken: z.array(z.string().regex(/^[a-z0-9-]+\.md$/, 'a file name like 2-woningmarkt.md')).min(1),
+});
+export type Editie = z.infer<typeof Editie>;

@@ -1,0 +1,140 @@
+/**
+ * Validate a loaded edition against the schema and the rules of units and years. Every problem
+ * in every file is collected; the build stops with all of them at once.
+ */
+import type { z } from 'zod';
+import type { Diagnostic } from '../diagnostics.ts';
+import { DataError } from '../errors.ts';
+import type { RawEdition } from './load.ts';
+import { Editie, Grootheid, Ontbrekend, Publicatie, Tabel } from './schema.ts';
+import type { Fact, FeitenBestand } from './schema.ts';
+import { issueMessage } from './schema-messages.ts';
+import { tableRuleDiagnostics, unitProblem } from './rules.ts';
+import { diagnosticAt } from './yaml-source.ts';
+import type { YamlSource } from './yaml-source.ts';
+
+export interface Edition {
+  publicatie: Publicatie;
+  editie: Editie;
+  /** Facts by namespace (the data file's name). */
+  facts: Record<string, FeitenBestand>;
+  /** editie.yaml, to locate warnings about the edition itself. */
+  editieSource: YamlSource;
+  /** The YAML source of each namespace, to locate later warnings. */
+  sources: ReadonlyMap<string, YamlSource>;
+  /** The id ("namespace.name") of every table or placeholder object. */
+  factIds: WeakMap<object, string>;
+}
+
+/** Parse with a schema; issues become located diagnostics. */
+export function parseWith<T extends z.ZodType>(
+  schema: T,
+  src: YamlSource,
+  value: unknown,
+  base: readonly PropertyKey[],
+  out: Diagnostic[],
+): z.infer<T> | undefined {
+  const result = schema.safeParse(value, { reportInput: true });
+  if (result.success) return result.data;
+  const issues = result.error.issues;
+  for (const issue of issues) {
+    const path = [...base, ...issue.path];
+    if (issue.code === 'unrecognized_keys') {
+      for (const key of issue.keys) {
+        out.push(diagnosticAt(src, path, { rule: 'schema', key, message: `onbekend veld "${key}"` }));
+      }
+    } else {
+      out.push(diagnosticAt(src, path, { rule: 'schema', message: issueMessage(issue) }));
+    }
+  }
+  // With only unknown keys wrong, the rest can still be checked: report every problem in one run.
+  // (The caller has the errors in `out` already, so the edition is refused all the same.)
+  if (issues.every((i) => i.code === 'unrecognized_keys')) {
+    const cleaned = structuredClone(value) as Record<PropertyKey, unknown>;
+    for (const issue of issues) {
+      let target: unknown = cleaned;
+      for (const step of issue.path) target = (target as Record<PropertyKey, unknown>)?.[step];
+      for (const key of (issue as { keys: string[] }).keys) delete (target as Record<string, unknown>)[key];
+    }
+    const retry = schema.safeParse(cleaned);
+    if (retry.success) return retry.data;
+  }
+  return undefined;
+}
+
+const KINDS = { tabel: Tabel, ontbreekt: Ontbrekend } as const;
+
+/** One fact: dispatched on its shape so that messages speak of the intended kind. */
+function parseFact(src: YamlSource, name: string, value: unknown, out: Diagnostic[]): Fact | undefined {
+  if (typeof value === 'number' || typeof value === 'string') return value;
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    out.push(
+      diagnosticAt(src, [name], {
+        rule: 'schema',
+        message: `verwacht een getal, een tekst, een grootheid {waarde, eenheid} of een tabel (soort: tabel), gevonden ${value === null ? 'niets' : 'een lijst'}`,
+      }),
+    );
+    return undefined;
+  }
+  if ('soort' in value) {
+    const soort = (value as { soort: unknown }).soort;
+    const schema = KINDS[soort as keyof typeof KINDS];
+    if (!schema) {
+      out.push(
+        diagnosticAt(src, [name, 'soort'], {
+          rule: 'schema',
+          message: `verwacht "tabel" of "ontbreekt", gevonden ${JSON.stringify(soort)}`,
+        }),
+      );
+      return undefined;
+    }
+    return parseWith(schema, src, value, [name], out);
+  }
+  const grootheid = parseWith(Grootheid, src, value, [name], out);
+  if (grootheid?.waarde != null) {
+    const problem = unitProblem(grootheid.waarde, grootheid.eenheid);
+    if (problem) out.push(diagnosticAt(src, [name, 'waarde'], { rule: 'eenheid', message: problem }));
+  }
+  return grootheid;
+}
+
+/** Validate everything; throws DataError with every error found. Returns the typed edition. */
+export function validate(raw: RawEdition): Edition {
+  const out: Diagnostic[] = [...raw.diagnostics];
+  const publicatie = raw.publicatie && parseWith(Publicatie, raw.publicatie, raw.publicatie.value, [], out);
+  const editie = raw.editie && parseWith(Editie, raw.editie, raw.editie.value, [], out);
+  const facts: Record<string, FeitenBestand> = {};
+  const factIds = new WeakMap<object, string>();
+  for (const [namespace, src] of raw.facts) {
+    const value = src.value;
+    if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+      out.push(diagnosticAt(src, [], { rule: 'schema', message: 'verwacht een lijst van feiten (naam: waarde)' }));
+      continue;
+    }
+    const file: FeitenBestand = {};
+    for (const [name, factValue] of Object.entries(value)) {
+      if (!/^[a-z][a-z0-9_]*$/.test(name)) {
+        out.push(
+          diagnosticAt(src, [], {
+            rule: 'schema',
+            key: name,
+            message: `verwacht een naam in snake_case (a-z, 0-9, _), gevonden "${name}"`,
+          }),
+        );
+        continue;
+      }
+      const fact = parseFact(src, name, factValue, out);
+      if (fact === undefined) continue;
+      file[name] = fact;
+      if (typeof fact === 'object') factIds.set(fact, `${namespace}.${name}`);
+      if (typeof fact === 'object' && 'soort' in fact && fact.soort === 'tabel' && editie) {
+        out.push(...tableRuleDiagnostics(src, [name], fact, editie.jaar));
+      }
+    }
+    facts[namespace] = file;
+  }
+  if (out.some((d) => d.severity === 'error') || !publicatie || !editie || !raw.editie) {
+    throw new DataError(out);
+  }
+  return { publicatie, editie, editieSource: raw.editie, facts, sources: raw.facts, factIds };
+}

@@ -1,0 +1,35 @@
+/** The figures stage: every table with a `grafiek` becomes an SVG, keyed by its fact id. */
+import path from 'node:path';
+import type { Edition } from '../data/validate.ts';
+import type { HouseStyle } from '../render/house-style.ts';
+import { renderChart } from './render-chart.ts';
+import type { ChartTheme } from './theme.ts';
+
+/** The chart theme that matches a publication's house style. */
+export function chartTheme(root: string, style: HouseStyle): ChartTheme {
+  const { familie, pakket } = style.lettertype;
+  const name = pakket.split('/').at(-1) ?? pakket;
+  const file = (weight: number) => path.join(root, 'node_modules', pakket, 'files', `${name}-latin-${weight}-normal.woff2`);
+  return {
+    fontFamily: familie,
+    fontFiles: { regular: file(400), semibold: file(600) },
+    fontSize: style.grafiek.tekstgrootte,
+    textColor: style.grafiek.tekstkleur,
+    gridColor: style.grafiek.rasterkleur,
+    palette: style.grafiek.palet,
+    width: style.grafiek.breedte,
+    height: style.grafiek.hoogte,
+  };
+}
+
+export async function renderFigures(edition: Edition, theme: ChartTheme): Promise<Map<string, string>> {
+  const charts = new Map<string, string>();
+  for (const [namespace, facts] of Object.entries(edition.facts)) {
+    for (const [name, fact] of Object.entries(facts)) {
+      if (typeof fact === 'object' && 'soort' in fact && fact.soort === 'tabel' && fact.grafiek) {
+        charts.set(`${namespace}.${name}`, await renderChart(fact, theme));
+      }
+    }
+  }
+  return charts;
+}

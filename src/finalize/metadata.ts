@@ -1,0 +1,36 @@
+/** Document metadata a reader's PDF viewer and an archive read: title, author, subject, language. */
+import { PDFDocument, PDFName, PDFString } from 'pdf-lib';
+
+export interface PdfMetadata {
+  title: string;
+  author: string;
+  subject: string;
+  keywords: string[];
+  language: string;
+  /** Fixed dates make rebuilds of the same edition identical. */
+  date?: Date | undefined;
+}
+
+export async function setMetadata(
+  pdf: Uint8Array,
+  meta: PdfMetadata,
+): Promise<{ pdf: Uint8Array; pageCount: number }> {
+  const doc = await PDFDocument.load(pdf, { updateMetadata: false });
+  doc.setTitle(meta.title, { showInWindowTitleBar: true });
+  doc.setAuthor(meta.author);
+  doc.setSubject(meta.subject);
+  doc.setKeywords(meta.keywords);
+  doc.setLanguage(meta.language);
+  doc.setCreator('jaarverslag');
+  doc.setProducer('jaarverslag (Chromium, pdf-lib)');
+  if (meta.date) {
+    doc.setCreationDate(meta.date);
+    doc.setModificationDate(meta.date);
+  }
+  // Tell viewers the document is tagged (Chromium writes the structure tree; keep it marked).
+  if (!doc.catalog.get(PDFName.of('MarkInfo'))) {
+    doc.catalog.set(PDFName.of('MarkInfo'), doc.context.obj({ Marked: true }));
+  }
+  doc.catalog.set(PDFName.of('Lang'), PDFString.of(meta.language));
+  return { pdf: await doc.save({ useObjectStreams: false }), pageCount: doc.getPageCount() };
+}

@@ -1,0 +1,95 @@
+/**
+ * Print the assembled HTML to PDF. The page loads nothing from outside: every request that is
+ * not an inline data: URL is blocked and fails the build, as do page and console errors.
+ * Chromium has no target-counter(), so the contents' page numbers come from a first print:
+ * read where each heading landed, write the numbers in, print again until nothing moves.
+ */
+import type { Browser, Page } from 'puppeteer';
+import { BrowserError } from '../errors.ts';
+import { destinationPages } from './anchors.ts';
+
+export interface PrintResult {
+  pdf: Uint8Array;
+  /** Page of each heading anchor in the final print. */
+  pages: Map<string, number>;
+  passes: number;
+}
+
+const MAX_PASSES = 4;
+
+function guard(page: Page): string[] {
+  const problems: string[] = [];
+  page.on('request', (request) => {
+    const url = request.url();
+    if (url.startsWith('data:') || url === 'about:blank') {
+      void request.continue();
+    } else {
+      problems.push(`geblokkeerd verzoek naar ${url}: het verslag laadt niets van buiten de build`);
+      void request.abort('blockedbyclient');
+    }
+  });
+  page.on('pageerror', (err) => problems.push(`fout in de pagina: ${(err as Error).message ?? String(err)}`));
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') problems.push(`console-fout in de pagina: ${msg.text()}`);
+  });
+  page.on('requestfailed', (request) => {
+    const url = request.url();
+    if (!problems.some((p) => p.includes(url))) problems.push(`mislukt verzoek naar ${url}`);
+  });
+  return problems;
+}
+
+function fail(problems: string[]): never {
+  throw new BrowserError(`het afdrukken in Chromium is mislukt:\n${[...new Set(problems)].map((p) => `  ${p}`).join('\n')}`);
+}
+
+/** Fill [data-pagina-van="anchor"] elements with page numbers; true when something changed. */
+async function fillPageNumbers(page: Page, pages: Map<string, number>): Promise<boolean> {
+  return page.evaluate((entries: Array<[string, number]>) => {
+    const map = new Map(entries);
+    let changed = false;
+    for (const el of Array.from(document.querySelectorAll<HTMLElement>('[data-pagina-van]'))) {
+      const n = map.get(el.dataset.paginaVan ?? '');
+      const text = n === undefined ? '?' : String(n);
+      if (el.textContent !== text) {
+        el.textContent = text;
+        changed = true;
+      }
+    }
+    return changed;
+  }, [...pages.entries()]);
+}
+
+export async function printHtml(browser: Browser, html: string, title: string): Promise<PrintResult> {
+  const page = await browser.newPage();
+  try {
+    await page.setRequestInterception(true);
+    const problems = guard(page);
+    await page.setContent(html, { waitUntil: 'load', timeout: 120_000 });
+    await page.evaluate(() => document.fonts.ready.then(() => undefined));
+    if (problems.length) fail(problems);
+    let pdf: Uint8Array = new Uint8Array();
+    let pages = new Map<string, number>();
+    let passes = 0;
+    let stable = false;
+    while (!stable && passes < MAX_PASSES) {
+      pdf = await page.pdf({
+        printBackground: true,
+        preferCSSPageSize: true,
+        tagged: true,
+        outline: true,
+        timeout: 300_000,
+      });
+      passes++;
+      pages = await destinationPages(pdf);
+      stable = !(await fillPageNumbers(page, pages));
+    }
+    if (problems.length) fail(problems);
+    if (!stable) {
+      throw new BrowserError(`de paginanummers van de inhoudsopgave werden na ${MAX_PASSES} keer afdrukken niet stabiel (${title})`);
+    }
+    return { pdf, pages, passes };
+  } finally {
+    await page.close();
+  }
+}

@@ -1,0 +1,150 @@
+/**
+ * Prose to HTML: Handlebars puts the data into the Markdown (strict: a name the data does not
+ * have is an error), Markdown makes HTML, headings get their numbers and anchors, and the
+ * figure placeholders become figures. Two passes: the first learns the figures' order.
+ */
+import type { Token } from 'markdown-it';
+import Handlebars from 'handlebars';
+import { TemplateError } from '../errors.ts';
+import type { ProseFile } from '../data/load.ts';
+import type { Edition } from '../data/validate.ts';
+import { FigureRegistry, numberFigures } from './helpers/figuur.ts';
+import type { Placement } from './helpers/figuur.ts';
+import { figureHelpers, VALUE_HELPERS } from './helpers/index.ts';
+import { HelperError } from './helpers/values.ts';
+import { createMarkdown } from './markdown.ts';
+
+export interface TocEntry {
+  level: 1 | 2 | 3;
+  nummer: string;
+  titel: string;
+  anchor: string;
+}
+
+export interface RenderedChapter {
+  nummer: number;
+  /** From the file name: 2-woningmarkt.md -> woningmarkt */
+  id: string;
+  titel: string;
+  anchor: string;
+  /** The chapter body as HTML, figures still as <!--jv:plaats:N--> placeholders. */
+  body: string;
+  placements: Placement[];
+  toc: TocEntry[];
+}
+
+/** The values prose can name: the facts by file, and the edition's own. */
+export function proseContext(edition: Edition): Record<string, unknown> {
+  const jaar = edition.editie.jaar;
+  return {
+    ...edition.facts,
+    editie: edition.editie,
+    publicatie: edition.publicatie,
+    jaar,
+    vorig_jaar: jaar - 1,
+    volgend_jaar: jaar + 1,
+  };
+}
+
+/** The full expression at a line and column of a source text, for messages. */
+function expressionAt(text: string, line: number, column: number): string | undefined {
+  const src = text.split('\n')[line - 1] ?? '';
+  const start = src.lastIndexOf('{{', column + 2);
+  const end = src.indexOf('}}', Math.max(start, 0));
+  return start >= 0 && end > start ? src.slice(start, end + 2) : undefined;
+}
+
+function renderHandlebars(prose: ProseFile, context: object, registry: FigureRegistry): string {
+  const hb = Handlebars.create();
+  hb.registerHelper(VALUE_HELPERS);
+  hb.registerHelper(figureHelpers(registry));
+  try {
+    return hb.compile(prose.text, { strict: true })(context);
+  } catch (e) {
+    if (e instanceof HelperError) throw new TemplateError(prose.file, e.line, e.message, { cause: e });
+    const message = ((e as Error).message ?? String(e)).split('\n')[0] ?? '';
+    const loc = /- (\d+):(\d+)$/.exec(message);
+    const line = loc ? Number(loc[1]) : undefined;
+    const missing = /^"([^"]+)" not defined in/.exec(message);
+    if (missing && loc) {
+      const expr = expressionAt(prose.text, Number(loc[1]), Number(loc[2])) ?? missing[1];
+      throw new TemplateError(prose.file, line, `${expr}: "${missing[1]}" staat niet in de gegevens`, { cause: e });
+    }
+    throw new TemplateError(prose.file, line, message.replace(/ - \d+:\d+$/, ''), { cause: e });
+  }
+}
+
+function chapterId(file: string): string {
+  return (file.split('/').at(-1) ?? file).replace(/\.md$/, '').replace(/^\d+-/, '');
+}
+
+/** Number the headings, give them anchors, take the chapter title out of the body. */
+function numberHeadings(tokens: Token[], chapter: number): { titel?: string; toc: TocEntry[] } {
+  const toc: TocEntry[] = [];
+  let titel: string | undefined;
+  let section = 0;
+  let sub = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    const open = tokens[i];
+    const inline = tokens[i + 1];
+    if (open?.type !== 'heading_open' || !inline) continue;
+    if (open.tag === 'h1') {
+      titel = inline.content.trim();
+      tokens.splice(i, 3);
+      i--;
+      continue;
+    }
+    if (open.tag !== 'h2' && open.tag !== 'h3') continue;
+    let nummer: string;
+    if (open.tag === 'h2') {
+      section++;
+      sub = 0;
+      nummer = `${chapter}.${section}`;
+    } else {
+      sub++;
+      nummer = `${chapter}.${section}.${sub}`;
+    }
+    const anchor = `h-${nummer.replaceAll('.', '-')}`;
+    open.attrSet('id', anchor);
+    toc.push({ level: open.tag === 'h2' ? 2 : 3, nummer, titel: inline.content.trim(), anchor });
+    const num = new (inline.constructor as typeof Token)('html_inline', '', 0);
+    num.content = `<span class="nummer">${nummer}</span> `;
+    inline.children?.unshift(num);
+  }
+  return { titel, toc };
+}
+
+/** Render every chapter's prose. Throws TemplateError naming file, line and expression. */
+export function renderChapters(edition: Edition, prose: readonly ProseFile[]): RenderedChapter[] {
+  const context = proseContext(edition);
+  // Pass 1: only to learn where the figures are placed.
+  const first = new FigureRegistry(edition.factIds, new Map());
+  for (const p of prose) renderHandlebars(p, context, first);
+  const numbers = numberFigures(first.placements);
+
+  const md = createMarkdown();
+  const registry = new FigureRegistry(edition.factIds, numbers);
+  return prose.map((p, i) => {
+    const before = registry.placements.length;
+    const markdown = renderHandlebars(p, context, registry);
+    const env = {};
+    const tokens = md.parse(markdown, env);
+    const nummer = i + 1;
+    const { titel, toc } = numberHeadings(tokens, nummer);
+    if (!titel) throw new TemplateError(p.file, 1, 'het hoofdstuk begint met een titel: "# Titel"');
+    const body = md.renderer.render(tokens, md.options, env).replace(
+      /<!--jv:plaats:(\d+)-->/g,
+      (_: string, n: string) => `<!--jv:plaats:${Number(n) - before}-->`,
+    );
+    const anchor = `h-${nummer}`;
+    return {
+      nummer,
+      id: chapterId(p.file),
+      titel,
+      anchor,
+      body,
+      placements: registry.placements.slice(before),
+      toc: [{ level: 1, nummer: String(nummer), titel, anchor }, ...toc],
+    };
+  });
+}

@@ -1,0 +1,74 @@
+/** The whole report as one HTML document: cover, contents, chapters with their figures. */
+import Handlebars from 'handlebars';
+import type { Edition } from '../data/validate.ts';
+import type { Ontbrekend, Tabel } from '../data/schema.ts';
+import type { RenderedChapter, TocEntry } from './chapters.ts';
+import { formatDatum } from './format/index.ts';
+import type { Placement } from './helpers/figuur.ts';
+import { tableView } from './table-view.ts';
+import type { TemplateSet } from './templates.ts';
+
+export interface ReportInput {
+  edition: Edition;
+  templates: TemplateSet;
+  chapters: readonly RenderedChapter[];
+  /** SVG per figure id, for tables drawn as charts. */
+  charts: ReadonlyMap<string, string>;
+  fontCss: string;
+  final: boolean;
+}
+
+/** The view of one placed figure or table, for partials/figuur.hbs. Every key is always present. */
+export function figureView(p: Placement, charts: ReadonlyMap<string, string>) {
+  const fact: Tabel | Ontbrekend = p.fact;
+  const table = fact.soort === 'tabel' ? fact : undefined;
+  const svg = charts.get(p.id);
+  return {
+    id: p.id,
+    anchor: p.number ? `figuur-${p.number}` : `tabel-${p.id.replace(/[^a-z0-9]+/g, '-')}`,
+    genummerd: p.kind === 'figuur',
+    nummer: p.number,
+    titel: fact.titel,
+    bron: fact.bron,
+    ontbreekt: fact.soort === 'ontbreekt' ? { reden: fact.reden } : undefined,
+    weggelaten: fact.soort === 'ontbreekt' && fact.weglaten,
+    voetnoot: table?.voetnoot,
+    beschrijving: table?.grafiek?.beschrijving,
+    grafiek: svg ? new Handlebars.SafeString(svg) : undefined,
+    tabel: table ? tableView(table) : undefined,
+  };
+}
+
+/** Assemble the report's HTML. Page numbers in the contents are filled in by the print stage. */
+export function renderReport(input: ReportInput): string {
+  const { edition, templates, chapters, charts } = input;
+  const hoofdstukken = chapters.map((ch) => {
+    const inhoud = ch.body.replace(/<!--jv:plaats:(\d+)-->/g, (_, n: string) => {
+      const placement = ch.placements[Number(n)];
+      if (!placement) return '';
+      const view = figureView(placement, charts);
+      if (view.ontbreekt && view.weggelaten) return '';
+      return templates.renderPartial('figuur', view);
+    });
+    const html = templates.render(templates.chapterTemplate(ch.id), {
+      nummer: ch.nummer,
+      titel: ch.titel,
+      anchor: ch.anchor,
+      id: ch.id,
+      inhoud: new Handlebars.SafeString(inhoud),
+      editie: edition.editie,
+      publicatie: edition.publicatie,
+    });
+    return { nummer: ch.nummer, titel: ch.titel, anchor: ch.anchor, html: new Handlebars.SafeString(html) };
+  });
+  const toc: TocEntry[] = chapters.flatMap((c) => c.toc);
+  return templates.render('document.hbs', {
+    publicatie: edition.publicatie,
+    editie: edition.editie,
+    datumTekst: edition.editie.datum ? formatDatum(edition.editie.datum) : null,
+    concept: !input.final,
+    inhoud: toc,
+    hoofdstukken,
+    stijl: new Handlebars.SafeString(`${input.fontCss}\n${templates.css}`),
+  });
+}

@@ -1,0 +1,42 @@
+import type { HelperOptions } from 'handlebars';
+import type { Tabel } from '../../data/schema.ts';
+import { cellNumber, columnLabel, columnTotal, findColumn, findRow, sumRows } from '../../data/table.ts';
+import { HelperError, lineOf } from './values.ts';
+
+function asTable(value: unknown, helper: string, options: HelperOptions): Tabel {
+  if (value && typeof value === 'object' && (value as { soort?: unknown }).soort === 'tabel') return value as Tabel;
+  throw new HelperError(`{{${helper} …}} verwacht als eerste argument een tabel uit de gegevens`, lineOf(options));
+}
+
+function column(table: Tabel, label: unknown, helper: string, options: HelperOptions): number {
+  const c = findColumn(table, String(label));
+  if (c < 0) {
+    throw new HelperError(
+      `{{${helper} …}}: tabel "${table.titel}" heeft geen kolom ${JSON.stringify(label)}; wel: ${table.kolommen.map(columnLabel).join(', ')}`,
+      lineOf(options),
+    );
+  }
+  return c;
+}
+
+/** {{cel tabel "rij" "kolom"}} → the number in that cell (null when missing) */
+export function cel(table: unknown, row: unknown, col: unknown, options: HelperOptions) {
+  const t = asTable(table, 'cel', options);
+  const r = findRow(t, String(row));
+  if (!r) {
+    throw new HelperError(`{{cel …}}: tabel "${t.titel}" heeft geen rij ${JSON.stringify(row)}`, lineOf(options));
+  }
+  const c = column(t, col, 'cel', options);
+  const own = cellNumber(r.waarden[c]);
+  if (own === null && r.onderdelen?.length) {
+    const parts = sumRows(r.onderdelen, c);
+    return parts.missing ? null : parts.value;
+  }
+  return own;
+}
+
+/** {{totaal tabel "kolom"}} → the computed total of a column */
+export function totaal(table: unknown, col: unknown, options: HelperOptions) {
+  const t = asTable(table, 'totaal', options);
+  return columnTotal(t, column(t, col, 'totaal', options));
+}

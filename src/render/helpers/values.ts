@@ -1,0 +1,50 @@
+/** Turning template arguments into numbers, with errors that name the helper and the place. */
+import Handlebars from 'handlebars';
+import type { HelperOptions } from 'handlebars';
+
+/** An error raised by a helper; carries the line of the expression in the prose. */
+export class HelperError extends Error {
+  constructor(
+    message: string,
+    readonly line: number | undefined,
+  ) {
+    super(message);
+  }
+}
+
+export function lineOf(options: HelperOptions | undefined): number | undefined {
+  return (options as unknown as { loc?: { start?: { line?: number } } })?.loc?.start?.line;
+}
+
+/** The number in a template argument: a number, or a fact {waarde, eenheid}. null = missing. */
+export function numberArg(value: unknown, helper: string, options: HelperOptions): number | null {
+  if (typeof value === 'number' && Number.isFinite(value)) return value;
+  if (value && typeof value === 'object' && 'waarde' in value) {
+    const w = (value as { waarde: unknown }).waarde;
+    if (w === null) return null;
+    if (typeof w === 'number') return w;
+  }
+  if (value === null) return null;
+  throw new HelperError(
+    `{{${helper} …}} verwacht een getal of een grootheid {waarde, eenheid}, gevonden ${describe(value)}`,
+    lineOf(options),
+  );
+}
+
+function describe(value: unknown): string {
+  if (value === undefined) return 'niets';
+  if (typeof value === 'string') return JSON.stringify(value);
+  if (typeof value === 'object') return 'soort' in (value as object) ? `een ${(value as { soort: string }).soort}` : 'een lijst';
+  return String(value);
+}
+
+/** What a missing value looks like in a draft: visible, never an empty string. */
+export function missingMark(): Handlebars.SafeString {
+  return new Handlebars.SafeString('<span class="ontbreekt">[ontbreekt]</span>');
+}
+
+/** The HelperOptions object is always the last argument of a helper. */
+export function splitArgs(args: unknown[]): { values: unknown[]; options: HelperOptions } {
+  const options = args.at(-1) as HelperOptions;
+  return { values: args.slice(0, -1), options };
+}

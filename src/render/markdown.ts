@@ -1,0 +1,5 @@
+// TEMPORARY STUB (replaced by the markdown module)
+import MarkdownIt from 'markdown-it';
+export function createMarkdown() {
+  return new MarkdownIt({ html: true, typographer: true });
+}

@@ -1,0 +1,114 @@
+/** Reading a built PDF as a reader gets it: text per page, outline, fonts, structure, metadata. */
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+
+/** Text of each page (index 0 = page 1), soft hyphens and hyphenation breaks undone. */
+export function pageTexts(file: string): string[] {
+  const out = execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8', maxBuffer: 64 << 20 });
+  const pages = out.split('\f');
+  if (pages.at(-1)?.trim() === '') pages.pop();
+  return pages.map(normalise);
+}
+
+/** Join words broken at a line end by hyphenation, fold white space. */
+export function normalise(text: string): string {
+  return text
+    .replace(/\u00ad/g, '')
+    .replace(/([a-zà-ÿ])[-\u2010]\n\s*([a-zà-ÿ])/g, '$1$2')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+export interface OutlineItem {
+  title: string;
+  page: number;
+  items: OutlineItem[];
+}
+
+async function open(file: string) {
+  return getDocument({ data: new Uint8Array(readFileSync(file)), verbosity: 0, isEvalSupported: false }).promise;
+}
+
+/** The document outline (bookmarks) with the page each entry points to. */
+export async function outline(file: string): Promise<OutlineItem[]> {
+  const doc = await open(file);
+  try {
+    const resolve = async (items: Awaited<ReturnType<typeof doc.getOutline>>): Promise<OutlineItem[]> => {
+      const out: OutlineItem[] = [];
+      for (const item of items ?? []) {
+        let dest = item.dest;
+        if (typeof dest === 'string') dest = await doc.getDestination(dest);
+        const ref = Array.isArray(dest) ? dest[0] : undefined;
+        const page = ref && typeof ref === 'object' ? (await doc.getPageIndex(ref as { num: number; gen: number })) + 1 : 0;
+        out.push({ title: item.title, page, items: await resolve(item.items) });
+      }
+      return out;
+    };
+    return await resolve(await doc.getOutline());
+  } finally {
+    await doc.destroy();
+  }
+}
+
+export function flattenOutline(items: OutlineItem[]): OutlineItem[] {
+  return items.flatMap((i) => [i, ...flattenOutline(i.items)]);
+}
+
+export interface FontRow {
+  name: string;
+  type: string;
+  embedded: boolean;
+}
+
+/** pdffonts: every font with whether it is embedded. */
+export function fonts(file: string): FontRow[] {
+  const out = execFileSync('pdffonts', [file], { encoding: 'utf8' });
+  return out
+    .split('\n')
+    .slice(2)
+    .filter((l) => l.trim())
+    .map((line) => {
+      const cols = line.trim().split(/\s+/);
+      // name type [type…] encoding emb sub uni object ID
+      const emb = cols.at(-5);
+      return { name: cols[0] ?? '', type: cols[1] ?? '', embedded: emb === 'yes' };
+    });
+}
+
+/** Document information and catalog facts. */
+export async function info(file: string): Promise<{ info: Record<string, unknown>; pages: number; lang?: string; tagged: boolean }> {
+  const doc = await open(file);
+  try {
+    const meta = await doc.getMetadata();
+    const markInfo = await doc.getMarkInfo();
+    const struct = await (await doc.getPage(1)).getStructTree();
+    return {
+      info: meta.info as Record<string, unknown>,
+      pages: doc.numPages,
+      lang: (meta.info as { Language?: string }).Language,
+      tagged: Boolean(markInfo?.Marked) && struct !== null,
+    };
+  } finally {
+    await doc.destroy();
+  }
+}
+
+/** The roles in a page's structure tree (e.g. H1, P, Table, Figure). */
+export async function structureRoles(file: string, pageNumber: number): Promise<string[]> {
+  const doc = await open(file);
+  try {
+    const tree = await (await doc.getPage(pageNumber)).getStructTree();
+    const roles: string[] = [];
+    const walk = (node: unknown) => {
+      if (!node || typeof node !== 'object') return;
+      const n = node as { role?: string; children?: unknown[] };
+      if (n.role) roles.push(n.role);
+      for (const c of n.children ?? []) walk(c);
+    };
+    walk(tree);
+    return roles;
+  } finally {
+    await doc.destroy();
+  }
+}

@@ -18,6 +18,9 @@ opties:
   --all                elke publicatie, elk in haar laatste jaar
   --final              definitieve editie: ontbrekende waarden zijn fouten
   --strict             waarschuwingen zijn fouten
+
+omgeving:
+  JAARVERSLAG_DATA     een andere map met gegevens dan data/
   -h, --help           deze tekst`;
 
 interface Parsed {
@@ -58,13 +61,24 @@ function parse(argv: string[]): Parsed {
   return {
     command,
     all: values.all ?? false,
-    flags: { publication: values.publication, year, final: values.final, strict: values.strict },
+    flags: {
+      publication: values.publication,
+      year,
+      final: values.final,
+      strict: values.strict,
+      // Another data folder (tests, or a publication kept outside the checkout).
+      dataDir: process.env.JAARVERSLAG_DATA || undefined,
+    },
   };
 }
 
 function targets(p: Parsed): BuildFlags[] {
   if (!p.all) return [p.flags];
-  return listPublications().map((publication) => ({ ...p.flags, publication, year: listYears(publication).at(-1) }));
+  return listPublications(p.flags.dataDir).map((publication) => ({
+    ...p.flags,
+    publication,
+    year: listYears(publication, p.flags.dataDir).at(-1),
+  }));
 }
 
 function printWarnings(list: Parameters<typeof formatDiagnostics>[0]): void {

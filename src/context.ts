@@ -44,7 +44,7 @@ export interface BuildContext {
 export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 /** Names of the publications under data/. */
-export function listPublications(dataDir = path.join(PROJECT_ROOT, 'data')): string[] {
+export function listPublications(dataDir: string = path.join(PROJECT_ROOT, 'data')): string[] {
   if (!existsSync(dataDir)) return [];
   return readdirSync(dataDir, { withFileTypes: true })
     .filter((e) => e.isDirectory() && existsSync(path.join(dataDir, e.name, 'publicatie.yaml')))
@@ -53,7 +53,7 @@ export function listPublications(dataDir = path.join(PROJECT_ROOT, 'data')): str
 }
 
 /** Years with an edition of a publication, oldest first. */
-export function listYears(publication: string, dataDir = path.join(PROJECT_ROOT, 'data')): number[] {
+export function listYears(publication: string, dataDir: string = path.join(PROJECT_ROOT, 'data')): number[] {
   const dir = path.join(dataDir, publication);
   if (!existsSync(dir)) return [];
   return readdirSync(dir, { withFileTypes: true })

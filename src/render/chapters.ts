@@ -11,7 +11,7 @@ import type { Edition } from '../data/validate.ts';
 import { FigureRegistry, numberFigures } from './helpers/figuur.ts';
 import type { Placement } from './helpers/figuur.ts';
 import { figureHelpers, VALUE_HELPERS } from './helpers/index.ts';
-import { HelperError } from './helpers/values.ts';
+import { HelperError, MissingValueError } from './helpers/values.ts';
 import { createMarkdown } from './markdown.ts';
 
 export interface TocEntry {
@@ -54,6 +54,39 @@ function expressionAt(text: string, line: number, column: number): string | unde
   return start >= 0 && end > start ? src.slice(start, end + 2) : undefined;
 }
 
+/** The first path in an expression that the context does not have: "cijfers.inwonerz". */
+export function missingPath(expression: string, context: object): string | undefined {
+  let found: string | undefined;
+  const visit = (node: unknown): void => {
+    if (found || !node || typeof node !== 'object') return;
+    const n = node as { type?: string; original?: string; parts?: string[]; data?: boolean };
+    if (n.type === 'PathExpression' && n.parts && !n.data && n.parts.length > 0) {
+      let value: unknown = context;
+      for (const part of n.parts) {
+        value = value && typeof value === 'object' ? (value as Record<string, unknown>)[part] : undefined;
+        if (value === undefined) {
+          found = n.original;
+          return;
+        }
+      }
+    }
+    for (const child of Object.values(node)) {
+      if (Array.isArray(child)) child.forEach(visit);
+      else if (child && typeof child === 'object') visit(child);
+    }
+  };
+  try {
+    const ast = Handlebars.parse(expression) as unknown as { body: Array<{ params?: unknown[]; hash?: unknown }> };
+    for (const stmt of ast.body) {
+      visit(stmt.params);
+      visit(stmt.hash);
+    }
+  } catch {
+    return undefined;
+  }
+  return found;
+}
+
 function renderHandlebars(prose: ProseFile, context: object, registry: FigureRegistry): string {
   const hb = Handlebars.create();
   hb.registerHelper(VALUE_HELPERS);
@@ -61,6 +94,13 @@ function renderHandlebars(prose: ProseFile, context: object, registry: FigureReg
   try {
     return hb.compile(prose.text, { strict: true })(context);
   } catch (e) {
+    if (e instanceof MissingValueError && e.line && e.column !== undefined) {
+      const expr = expressionAt(prose.text, e.line, e.column + 1);
+      const path = expr ? missingPath(expr, context) : undefined;
+      if (expr && path) {
+        throw new TemplateError(prose.file, e.line, `${expr}: "${path}" staat niet in de gegevens`, { cause: e });
+      }
+    }
     if (e instanceof HelperError) throw new TemplateError(prose.file, e.line, e.message, { cause: e });
     const message = ((e as Error).message ?? String(e)).split('\n')[0] ?? '';
     const loc = /- (\d+):(\d+)$/.exec(message);

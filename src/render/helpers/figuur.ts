@@ -6,7 +6,7 @@
 import Handlebars from 'handlebars';
 import type { HelperOptions } from 'handlebars';
 import type { Ontbrekend, Tabel } from '../../data/schema.ts';
-import { HelperError, lineOf } from './values.ts';
+import { HelperError, lineOf, requireDefined } from './values.ts';
 
 export interface Placement {
   id: string;
@@ -28,6 +28,7 @@ export class FigureRegistry {
   ) {}
 
   private idOf(value: unknown, helper: string, options: HelperOptions): { id: string; fact: Tabel | Ontbrekend } {
+    requireDefined(helper, [value], options);
     const id = value && typeof value === 'object' ? this.factIds.get(value) : undefined;
     const soort = (value as { soort?: unknown } | null)?.soort;
     if (!id || (soort !== 'tabel' && soort !== 'ontbreekt')) {

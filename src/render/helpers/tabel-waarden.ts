@@ -1,9 +1,10 @@
 import type { HelperOptions } from 'handlebars';
 import type { Tabel } from '../../data/schema.ts';
 import { cellNumber, columnLabel, columnTotal, findColumn, findRow, sumRows } from '../../data/table.ts';
-import { HelperError, lineOf } from './values.ts';
+import { HelperError, lineOf, requireDefined } from './values.ts';
 
 function asTable(value: unknown, helper: string, options: HelperOptions): Tabel {
+  requireDefined(helper, [value], options);
   if (value && typeof value === 'object' && (value as { soort?: unknown }).soort === 'tabel') return value as Tabel;
   throw new HelperError(`{{${helper} …}} verwacht als eerste argument een tabel uit de gegevens`, lineOf(options));
 }

@@ -12,12 +12,34 @@ export class HelperError extends Error {
   }
 }
 
+/** An argument that names nothing in the data (Handlebars passes undefined, even in strict mode). */
+export class MissingValueError extends HelperError {
+  constructor(
+    readonly helper: string,
+    line: number | undefined,
+    readonly column: number | undefined,
+  ) {
+    super(`{{${helper} …}} kreeg een waarde die niet in de gegevens staat`, line);
+  }
+}
+
+type Loc = { loc?: { start?: { line?: number; column?: number } } };
+
 export function lineOf(options: HelperOptions | undefined): number | undefined {
-  return (options as unknown as { loc?: { start?: { line?: number } } })?.loc?.start?.line;
+  return (options as unknown as Loc)?.loc?.start?.line;
+}
+
+/** Throw a MissingValueError when any argument is undefined. */
+export function requireDefined(helper: string, values: unknown[], options: HelperOptions): void {
+  if (values.some((v) => v === undefined)) {
+    const start = (options as unknown as Loc)?.loc?.start;
+    throw new MissingValueError(helper, start?.line, start?.column);
+  }
 }
 
 /** The number in a template argument: a number, or a fact {waarde, eenheid}. null = missing. */
 export function numberArg(value: unknown, helper: string, options: HelperOptions): number | null {
+  requireDefined(helper, [value], options);
   if (typeof value === 'number' && Number.isFinite(value)) return value;
   if (value && typeof value === 'object' && 'waarde' in value) {
     const w = (value as { waarde: unknown }).waarde;

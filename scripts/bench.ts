@@ -17,7 +17,10 @@ import { loadTemplates } from '../src/render/templates.ts';
 import { withBrowser } from '../src/print/browser.ts';
 
 const { values } = parseArgs({
-  options: { runs: { type: 'string', default: '5' }, publication: { type: 'string', default: 'midden-drenthe' } },
+  options: {
+    runs: { type: 'string', default: '5' },
+    publication: { type: 'string', default: 'midden-drenthe' },
+  },
 });
 const runs = Number(values.runs);
 const outDir = mkdtempSync(path.join(tmpdir(), 'jv-bench-'));
@@ -53,7 +56,12 @@ for (let i = 0; i < runs; i++) {
       withBrowser(async (browser) => {
         const page = await browser.newPage();
         await page.setContent(html, { waitUntil: 'load' });
-        await page.pdf({ printBackground: true, preferCSSPageSize: true, tagged: true, outline: true });
+        await page.pdf({
+          printBackground: true,
+          preferCSSPageSize: true,
+          tagged: true,
+          outline: true,
+        });
       }),
     ),
   );
@@ -73,4 +81,6 @@ console.log(`runs: ${runs}, publication: ${ctx.publication} ${ctx.year}`);
 console.log(`chromium print alone (launch + load + 1 print): ${c.toFixed(0)} ms`);
 console.log(`data + figures + chapters (no browser):        ${median(stages).toFixed(0)} ms`);
 console.log(`full build:                                    ${f.toFixed(0)} ms`);
-console.log(`ratio full / chromium:                         ${(f / c).toFixed(2)}x (target <= 1.6x)`);
+console.log(
+  `ratio full / chromium:                         ${(f / c).toFixed(2)}x (target <= 1.6x)`,
+);

@@ -54,10 +54,12 @@ function parse(argv: string[]): Parsed {
   if (rest.length) throw new UsageError(`onverwacht argument: ${rest.join(' ')}\n\n${USAGE}`);
   let year: number | undefined;
   if (values.year !== undefined) {
-    if (!/^\d{4}$/.test(values.year)) throw new UsageError(`--year verwacht een jaar als 2024, gevonden "${values.year}"`);
+    if (!/^\d{4}$/.test(values.year))
+      throw new UsageError(`--year verwacht een jaar als 2024, gevonden "${values.year}"`);
     year = Number(values.year);
   }
-  if (values.all && (values.publication || year)) throw new UsageError('--all gaat niet samen met --publication of --year');
+  if (values.all && (values.publication || year))
+    throw new UsageError('--all gaat niet samen met --publication of --year');
   return {
     command,
     all: values.all ?? false,
@@ -106,7 +108,9 @@ async function run(argv: string[]): Promise<number> {
         const result = checkData(ctx);
         printWarnings(result.diagnostics);
         const warnings = result.diagnostics.filter((d) => d.severity === 'warning').length;
-        console.log(`${ctx.publication} ${ctx.year}: gegevens geldig, ${warnings} ${warnings === 1 ? 'waarschuwing' : 'waarschuwingen'}`);
+        console.log(
+          `${ctx.publication} ${ctx.year}: gegevens geldig, ${warnings} ${warnings === 1 ? 'waarschuwing' : 'waarschuwingen'}`,
+        );
       }
       return 0;
     default:

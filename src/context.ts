@@ -53,7 +53,10 @@ export function listPublications(dataDir: string = path.join(PROJECT_ROOT, 'data
 }
 
 /** Years with an edition of a publication, oldest first. */
-export function listYears(publication: string, dataDir: string = path.join(PROJECT_ROOT, 'data')): number[] {
+export function listYears(
+  publication: string,
+  dataDir: string = path.join(PROJECT_ROOT, 'data'),
+): number[] {
   const dir = path.join(dataDir, publication);
   if (!existsSync(dir)) return [];
   return readdirSync(dir, { withFileTypes: true })
@@ -67,7 +70,8 @@ export function resolveContext(flags: BuildFlags): BuildContext {
   const root = path.resolve(flags.root ?? PROJECT_ROOT);
   const dataDir = path.resolve(flags.dataDir ?? path.join(root, 'data'));
   const publications = listPublications(dataDir);
-  const publication = flags.publication ?? (publications.length === 1 ? publications[0] : undefined);
+  const publication =
+    flags.publication ?? (publications.length === 1 ? publications[0] : undefined);
   if (!publication) {
     throw new UsageError(
       `kies een publicatie met --publication (${publications.join(', ') || 'geen gevonden onder data/'})`,
@@ -82,7 +86,10 @@ export function resolveContext(flags: BuildFlags): BuildContext {
   const year = flags.year ?? years.at(-1);
   if (year === undefined || !years.includes(year)) {
     throw new UsageError(
-      `geen editie ${year ?? ''} van ${publication}; er zijn: ${years.join(', ') || 'geen'}`.replace('  ', ' '),
+      `geen editie ${year ?? ''} van ${publication}; er zijn: ${years.join(', ') || 'geen'}`.replace(
+        '  ',
+        ' ',
+      ),
     );
   }
   const baseName = `jaarverslag-wonen-${publication}-${year}`;

@@ -37,10 +37,17 @@ export interface BuildResult {
 export function checkData(ctx: BuildContext): CheckResult {
   const raw = loadEdition(ctx);
   const edition = validate(raw);
-  const { prose, diagnostics: proseProblems } = loadProse(ctx, raw.proseDir, edition.editie.hoofdstukken);
+  const { prose, diagnostics: proseProblems } = loadProse(
+    ctx,
+    raw.proseDir,
+    edition.editie.hoofdstukken,
+  );
   const diagnostics = [...proseProblems, ...checkEdition(edition, { final: ctx.final })];
-  const failing = diagnostics.filter((d) => d.severity === 'error' || (ctx.strict && d.severity === 'warning'));
-  if (failing.length) throw new DataError(failing.map((d) => ({ ...d, severity: 'error' as const })));
+  const failing = diagnostics.filter(
+    (d) => d.severity === 'error' || (ctx.strict && d.severity === 'warning'),
+  );
+  if (failing.length)
+    throw new DataError(failing.map((d) => ({ ...d, severity: 'error' as const })));
   return { edition, prose, diagnostics };
 }
 

@@ -9,7 +9,8 @@ import type { ChartTheme } from './theme.ts';
 export function chartTheme(root: string, style: HouseStyle): ChartTheme {
   const { familie, pakket } = style.lettertype;
   const name = pakket.split('/').at(-1) ?? pakket;
-  const file = (weight: number) => path.join(root, 'node_modules', pakket, 'files', `${name}-latin-${weight}-normal.woff2`);
+  const file = (weight: number) =>
+    path.join(root, 'node_modules', pakket, 'files', `${name}-latin-${weight}-normal.woff2`);
   return {
     fontFamily: familie,
     fontFiles: { regular: file(400), semibold: file(600) },
@@ -22,7 +23,10 @@ export function chartTheme(root: string, style: HouseStyle): ChartTheme {
   };
 }
 
-export async function renderFigures(edition: Edition, theme: ChartTheme): Promise<Map<string, string>> {
+export async function renderFigures(
+  edition: Edition,
+  theme: ChartTheme,
+): Promise<Map<string, string>> {
   const charts = new Map<string, string>();
   for (const [namespace, facts] of Object.entries(edition.facts)) {
     for (const [name, fact] of Object.entries(facts)) {

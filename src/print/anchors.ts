@@ -3,7 +3,8 @@ import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 
 /** Map of destination name (the HTML id) to 1-based page number. */
 export async function destinationPages(pdf: Uint8Array): Promise<Map<string, number>> {
-  const doc = await getDocument({ data: pdf.slice(), verbosity: 0, isEvalSupported: false }).promise;
+  const doc = await getDocument({ data: pdf.slice(), verbosity: 0, isEvalSupported: false })
+    .promise;
   try {
     const dests = (await doc.getDestinations()) as Record<string, unknown[]>;
     const pages = new Map<string, number>();

@@ -13,7 +13,10 @@ const CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/
 export function chromiumPath(): string {
   const fromEnv = process.env.PUPPETEER_EXECUTABLE_PATH;
   if (fromEnv) {
-    if (!existsSync(fromEnv)) throw new EnvironmentError(`PUPPETEER_EXECUTABLE_PATH wijst naar ${fromEnv}, maar dat bestand bestaat niet`);
+    if (!existsSync(fromEnv))
+      throw new EnvironmentError(
+        `PUPPETEER_EXECUTABLE_PATH wijst naar ${fromEnv}, maar dat bestand bestaat niet`,
+      );
     return fromEnv;
   }
   const found = CANDIDATES.find((p) => existsSync(p));

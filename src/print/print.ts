@@ -28,7 +28,9 @@ function guard(page: Page): string[] {
       void request.abort('blockedbyclient');
     }
   });
-  page.on('pageerror', (err) => problems.push(`fout in de pagina: ${(err as Error).message ?? String(err)}`));
+  page.on('pageerror', (err) =>
+    problems.push(`fout in de pagina: ${(err as Error).message ?? String(err)}`),
+  );
   page.on('console', (msg) => {
     if (msg.type() === 'error') problems.push(`console-fout in de pagina: ${msg.text()}`);
   });
@@ -40,27 +42,36 @@ function guard(page: Page): string[] {
 }
 
 function fail(problems: string[]): never {
-  throw new BrowserError(`het afdrukken in Chromium is mislukt:\n${[...new Set(problems)].map((p) => `  ${p}`).join('\n')}`);
+  throw new BrowserError(
+    `het afdrukken in Chromium is mislukt:\n${[...new Set(problems)].map((p) => `  ${p}`).join('\n')}`,
+  );
 }
 
 /** Fill [data-pagina-van="anchor"] elements with page numbers; true when something changed. */
 async function fillPageNumbers(page: Page, pages: Map<string, number>): Promise<boolean> {
-  return page.evaluate((entries: Array<[string, number]>) => {
-    const map = new Map(entries);
-    let changed = false;
-    for (const el of Array.from(document.querySelectorAll<HTMLElement>('[data-pagina-van]'))) {
-      const n = map.get(el.dataset.paginaVan ?? '');
-      const text = n === undefined ? '?' : String(n);
-      if (el.textContent !== text) {
-        el.textContent = text;
-        changed = true;
+  return page.evaluate(
+    (entries: Array<[string, number]>) => {
+      const map = new Map(entries);
+      let changed = false;
+      for (const el of Array.from(document.querySelectorAll<HTMLElement>('[data-pagina-van]'))) {
+        const n = map.get(el.dataset.paginaVan ?? '');
+        const text = n === undefined ? '?' : String(n);
+        if (el.textContent !== text) {
+          el.textContent = text;
+          changed = true;
+        }
       }
-    }
-    return changed;
-  }, [...pages.entries()]);
+      return changed;
+    },
+    [...pages.entries()],
+  );
 }
 
-export async function printHtml(browser: Browser, html: string, title: string): Promise<PrintResult> {
+export async function printHtml(
+  browser: Browser,
+  html: string,
+  title: string,
+): Promise<PrintResult> {
   const page = await browser.newPage();
   try {
     await page.setRequestInterception(true);
@@ -86,7 +97,9 @@ export async function printHtml(browser: Browser, html: string, title: string): 
     }
     if (problems.length) fail(problems);
     if (!stable) {
-      throw new BrowserError(`de paginanummers van de inhoudsopgave werden na ${MAX_PASSES} keer afdrukken niet stabiel (${title})`);
+      throw new BrowserError(
+        `de paginanummers van de inhoudsopgave werden na ${MAX_PASSES} keer afdrukken niet stabiel (${title})`,
+      );
     }
     return { pdf, pages, passes };
   } finally {

@@ -63,7 +63,8 @@ export function missingPath(expression: string, context: object): string | undef
     if (n.type === 'PathExpression' && n.parts && !n.data && n.parts.length > 0) {
       let value: unknown = context;
       for (const part of n.parts) {
-        value = value && typeof value === 'object' ? (value as Record<string, unknown>)[part] : undefined;
+        value =
+          value && typeof value === 'object' ? (value as Record<string, unknown>)[part] : undefined;
         if (value === undefined) {
           found = n.original;
           return;
@@ -76,7 +77,9 @@ export function missingPath(expression: string, context: object): string | undef
     }
   };
   try {
-    const ast = Handlebars.parse(expression) as unknown as { body: Array<{ params?: unknown[]; hash?: unknown }> };
+    const ast = Handlebars.parse(expression) as unknown as {
+      body: Array<{ params?: unknown[]; hash?: unknown }>;
+    };
     for (const stmt of ast.body) {
       visit(stmt.params);
       visit(stmt.hash);
@@ -98,17 +101,28 @@ function renderHandlebars(prose: ProseFile, context: object, registry: FigureReg
       const expr = expressionAt(prose.text, e.line, e.column + 1);
       const path = expr ? missingPath(expr, context) : undefined;
       if (expr && path) {
-        throw new TemplateError(prose.file, e.line, `${expr}: "${path}" staat niet in de gegevens`, { cause: e });
+        throw new TemplateError(
+          prose.file,
+          e.line,
+          `${expr}: "${path}" staat niet in de gegevens`,
+          { cause: e },
+        );
       }
     }
-    if (e instanceof HelperError) throw new TemplateError(prose.file, e.line, e.message, { cause: e });
+    if (e instanceof HelperError)
+      throw new TemplateError(prose.file, e.line, e.message, { cause: e });
     const message = ((e as Error).message ?? String(e)).split('\n')[0] ?? '';
     const loc = /- (\d+):(\d+)$/.exec(message);
     const line = loc ? Number(loc[1]) : undefined;
     const missing = /^"([^"]+)" not defined in/.exec(message);
     if (missing && loc) {
       const expr = expressionAt(prose.text, Number(loc[1]), Number(loc[2])) ?? missing[1];
-      throw new TemplateError(prose.file, line, `${expr}: "${missing[1]}" staat niet in de gegevens`, { cause: e });
+      throw new TemplateError(
+        prose.file,
+        line,
+        `${expr}: "${missing[1]}" staat niet in de gegevens`,
+        { cause: e },
+      );
     }
     throw new TemplateError(prose.file, line, message.replace(/ - \d+:\d+$/, ''), { cause: e });
   }
@@ -172,10 +186,12 @@ export function renderChapters(edition: Edition, prose: readonly ProseFile[]): R
     const nummer = i + 1;
     const { titel, toc } = numberHeadings(tokens, nummer);
     if (!titel) throw new TemplateError(p.file, 1, 'het hoofdstuk begint met een titel: "# Titel"');
-    const body = md.renderer.render(tokens, md.options, env).replace(
-      /<!--jv:plaats:(\d+)-->/g,
-      (_: string, n: string) => `<!--jv:plaats:${Number(n) - before}-->`,
-    );
+    const body = md.renderer
+      .render(tokens, md.options, env)
+      .replace(
+        /<!--jv:plaats:(\d+)-->/g,
+        (_: string, n: string) => `<!--jv:plaats:${Number(n) - before}-->`,
+      );
     const anchor = `h-${nummer}`;
     return {
       nummer,

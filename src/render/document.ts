@@ -59,7 +59,12 @@ export function renderReport(input: ReportInput): string {
       editie: edition.editie,
       publicatie: edition.publicatie,
     });
-    return { nummer: ch.nummer, titel: ch.titel, anchor: ch.anchor, html: new Handlebars.SafeString(html) };
+    return {
+      nummer: ch.nummer,
+      titel: ch.titel,
+      anchor: ch.anchor,
+      html: new Handlebars.SafeString(html),
+    };
   });
   const toc: TocEntry[] = chapters.flatMap((c) => c.toc);
   return templates.render('document.hbs', {

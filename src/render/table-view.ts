@@ -57,12 +57,28 @@ function headerRows(table: Tabel): HeaderCell[][] {
       const key = (groups[c] ?? []).slice(0, level + 1).join('\u0000');
       const prev = row.at(-1) as (HeaderCell & { key?: string }) | undefined;
       if (prev && prev.key === key) prev.colspan++;
-      else row.push({ text: groups[c]?.[level] ?? '', colspan: 1, rowspan: 1, numeric: numeric(c), key } as HeaderCell);
+      else
+        row.push({
+          text: groups[c]?.[level] ?? '',
+          colspan: 1,
+          rowspan: 1,
+          numeric: numeric(c),
+          key,
+        } as HeaderCell);
     });
-    rows.push(row.map(({ text, colspan, rowspan, numeric: n }) => ({ text, colspan, rowspan, numeric: n })));
+    rows.push(
+      row.map(({ text, colspan, rowspan, numeric: n }) => ({ text, colspan, rowspan, numeric: n })),
+    );
   }
-  rows.push(table.kolommen.map((k) => ({ text: columnLabel(k), colspan: 1, rowspan: 1, numeric: true })));
-  const corner: HeaderCell = { text: table.kop ?? '', colspan: 1, rowspan: rows.length, numeric: false };
+  rows.push(
+    table.kolommen.map((k) => ({ text: columnLabel(k), colspan: 1, rowspan: 1, numeric: true })),
+  );
+  const corner: HeaderCell = {
+    text: table.kop ?? '',
+    colspan: 1,
+    rowspan: rows.length,
+    numeric: false,
+  };
   rows[0]?.unshift(corner);
   return rows;
 }

@@ -33,7 +33,10 @@ export function loadTemplates(ctx: BuildContext, setName: string): TemplateSet {
   const partialsDir = path.join(dir, 'partials');
   if (existsSync(partialsDir)) {
     for (const file of readdirSync(partialsDir).filter((f) => f.endsWith('.hbs'))) {
-      hb.registerPartial(path.basename(file, '.hbs'), readFileSync(path.join(partialsDir, file), 'utf8'));
+      hb.registerPartial(
+        path.basename(file, '.hbs'),
+        readFileSync(path.join(partialsDir, file), 'utf8'),
+      );
     }
   }
   const compiled = new Map<string, HandlebarsTemplateDelegate>();
@@ -49,9 +52,14 @@ export function loadTemplates(ctx: BuildContext, setName: string): TemplateSet {
     } catch (e) {
       const message = (e as Error).message;
       const line = /- (\d+):\d+/.exec(message)?.[1];
-      throw new TemplateError(rel(ctx, file), line ? Number(line) : undefined, message.split('\n')[0] ?? message, {
-        cause: e,
-      });
+      throw new TemplateError(
+        rel(ctx, file),
+        line ? Number(line) : undefined,
+        message.split('\n')[0] ?? message,
+        {
+          cause: e,
+        },
+      );
     }
   };
   const partialCalls = new Map<string, HandlebarsTemplateDelegate>();
@@ -65,7 +73,9 @@ export function loadTemplates(ctx: BuildContext, setName: string): TemplateSet {
       return call(context);
     } catch (e) {
       const file = rel(ctx, path.join(partialsDir, `${name}.hbs`));
-      throw new TemplateError(file, undefined, ((e as Error).message ?? '').split('\n')[0] ?? '', { cause: e });
+      throw new TemplateError(file, undefined, ((e as Error).message ?? '').split('\n')[0] ?? '', {
+        cause: e,
+      });
     }
   };
   return {
@@ -76,6 +86,8 @@ export function loadTemplates(ctx: BuildContext, setName: string): TemplateSet {
     hb,
     render,
     chapterTemplate: (id) =>
-      existsSync(path.join(dir, 'hoofdstukken', `${id}.hbs`)) ? `hoofdstukken/${id}.hbs` : 'hoofdstuk.hbs',
+      existsSync(path.join(dir, 'hoofdstukken', `${id}.hbs`))
+        ? `hoofdstukken/${id}.hbs`
+        : 'hoofdstuk.hbs',
   };
 }

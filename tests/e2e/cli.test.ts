@@ -7,7 +7,10 @@ import { fixtureCopy, ROOT } from '../support/fixture.ts';
 const BIN = path.join(ROOT, 'bin', 'jaarverslag.js');
 
 function run(args: string[], env: Record<string, string> = {}) {
-  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', env: { ...process.env, ...env } });
+  const r = spawnSync(process.execPath, [BIN, ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, ...env },
+  });
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
 
@@ -35,7 +38,9 @@ describe('jaarverslag (command line)', () => {
     expect(r.err).not.toContain(' fout ');
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/midden-drenthe 2024: gegevens geldig, \d+ waarschuwingen/);
-    expect(r.err).toMatch(/data\/midden-drenthe\/2024\/[a-z_]+\.yaml:\d+:\d+ waarschuwing \[totaal\]/);
+    expect(r.err).toMatch(
+      /data\/midden-drenthe\/2024\/[a-z_]+\.yaml:\d+:\d+ waarschuwing \[totaal\]/,
+    );
   });
 
   it('bad input exits 1 and names file, line and field', () => {
@@ -49,7 +54,9 @@ describe('jaarverslag (command line)', () => {
     expect(r.status).toBe(1);
     const line = copy.lineOf('proef/2024/cijfers.yaml', '5t60');
     expect(r.stderr).toContain(`cijfers.yaml:${line}:`);
-    expect(r.stderr).toContain('verkocht.rijen[0].waarden[1]: verwacht een getal, "-" of null, gevonden "5t60"');
+    expect(r.stderr).toContain(
+      'verkocht.rijen[0].waarden[1]: verwacht een getal, "-" of null, gevonden "5t60"',
+    );
     expect(r.stderr).toContain('1 fout; er is niets geschreven.');
   });
 });

@@ -26,7 +26,12 @@ beforeAll(async () => {
   pages = pageTexts(result.pdfPath);
 });
 
-const CHAPTERS = ['Inleiding', 'Woningmarkt', 'Voortgang woningbouw Midden-Drenthe', 'Activiteiten wonen 2024 en vooruitblik 2025'];
+const CHAPTERS = [
+  'Inleiding',
+  'Woningmarkt',
+  'Voortgang woningbouw Midden-Drenthe',
+  'Activiteiten wonen 2024 en vooruitblik 2025',
+];
 const SECTIONS = [
   '2.1 Ontwikkelingen op de koopmarkt',
   '2.2 Sociale huursector Midden-Drenthe',
@@ -134,7 +139,9 @@ describe('the Midden-Drenthe 2024 report', () => {
   it('has correct page numbers in the contents', () => {
     const toc = pages[1] ?? '';
     CHAPTERS.forEach((title, i) => {
-      const m = new RegExp(`${i + 1} ${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} (\\d+)`).exec(toc);
+      const m = new RegExp(`${i + 1} ${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} (\\d+)`).exec(
+        toc,
+      );
       expect(m, title).not.toBeNull();
       const page = Number(m?.[1]);
       expect(pages[page - 1], `${title} op pagina ${page}`).toContain(`${i + 1}. ${title}`);
@@ -155,7 +162,10 @@ describe('the Midden-Drenthe 2024 report', () => {
       expect(pages[(item?.page ?? 0) - 1]).toContain(`${i + 1}. ${title}`);
     });
     for (const s of SECTIONS) {
-      expect(items.some((o) => o.title.replace(/\s+/g, ' ').trim() === s), s).toBe(true);
+      expect(
+        items.some((o) => o.title.replace(/\s+/g, ' ').trim() === s),
+        s,
+      ).toBe(true);
     }
   });
 

@@ -40,10 +40,14 @@ describe('building safely', () => {
     const htmlBefore = readFileSync(first.htmlPath);
 
     // A mistake in the data: the build stops before printing.
-    const broken = fixtureCopy('minimaal', { [CIJFERS]: (t) => t.replace('[10, 12, 14]', '[10, 1x2, 14]') });
+    const broken = fixtureCopy('minimaal', {
+      [CIJFERS]: (t) => t.replace('[10, 12, 14]', '[10, 1x2, 14]'),
+    });
     await expect(build(context(broken.dataDir, outDir))).rejects.toBeInstanceOf(DataError);
     // A mistake in the prose: a name the data does not have.
-    const badProse = fixtureCopy('minimaal', { [PROSE]: (t) => t.replace('cijfers.inwoners', 'cijfers.inwonerz') });
+    const badProse = fixtureCopy('minimaal', {
+      [PROSE]: (t) => t.replace('cijfers.inwoners', 'cijfers.inwonerz'),
+    });
     await expect(build(context(badProse.dataDir, outDir))).rejects.toThrow(
       `${badProse.file(PROSE)}:${badProse.lineOf(PROSE, 'inwonerz')} {{getal cijfers.inwonerz}}: "cijfers.inwonerz" staat niet in de gegevens`,
     );
@@ -60,6 +64,8 @@ describe('building safely', () => {
     const outDir = mkdtempSync(path.join(tmpdir(), 'jv-out-'));
     const attempt = build(context(copy.dataDir, outDir));
     await expect(attempt).rejects.toBeInstanceOf(BrowserError);
-    await expect(attempt).rejects.toThrow('geblokkeerd verzoek naar https://example.invalid/foto.png');
+    await expect(attempt).rejects.toThrow(
+      'geblokkeerd verzoek naar https://example.invalid/foto.png',
+    );
   });
 });

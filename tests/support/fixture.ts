@@ -18,7 +18,10 @@ export interface FixtureCopy {
 }
 
 /** Copy tests/fixtures/<name>/data to a temporary folder and apply text edits to its files. */
-export function fixtureCopy(name: string, edits: Record<string, (text: string) => string> = {}): FixtureCopy {
+export function fixtureCopy(
+  name: string,
+  edits: Record<string, (text: string) => string> = {},
+): FixtureCopy {
   const dir = mkdtempSync(path.join(tmpdir(), `jv-${name}-`));
   const dataDir = path.join(dir, 'data');
   cpSync(path.join(FIXTURES, name, 'data'), dataDir, { recursive: true });
@@ -26,7 +29,8 @@ export function fixtureCopy(name: string, edits: Record<string, (text: string) =
     const file = path.join(dataDir, relative);
     writeFileSync(file, edit(readFileSync(file, 'utf8')));
   }
-  const lines = (relative: string) => readFileSync(path.join(dataDir, relative), 'utf8').split('\n');
+  const lines = (relative: string) =>
+    readFileSync(path.join(dataDir, relative), 'utf8').split('\n');
   const lineOf = (relative: string, needle: string) => {
     const i = lines(relative).findIndex((l) => l.includes(needle));
     if (i < 0) throw new Error(`${needle} not in ${relative}`);
@@ -36,6 +40,7 @@ export function fixtureCopy(name: string, edits: Record<string, (text: string) =
     dataDir,
     file: (relative) => path.join(dataDir, relative),
     lineOf,
-    columnOf: (relative, needle) => (lines(relative)[lineOf(relative, needle) - 1] ?? '').indexOf(needle) + 1,
+    columnOf: (relative, needle) =>
+      (lines(relative)[lineOf(relative, needle) - 1] ?? '').indexOf(needle) + 1,
   };
 }

@@ -5,7 +5,10 @@ import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 
 /** Text of each page (index 0 = page 1), soft hyphens and hyphenation breaks undone. */
 export function pageTexts(file: string): string[] {
-  const out = execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8', maxBuffer: 64 << 20 });
+  const out = execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], {
+    encoding: 'utf8',
+    maxBuffer: 64 << 20,
+  });
   const pages = out.split('\f');
   if (pages.at(-1)?.trim() === '') pages.pop();
   return pages.map(normalise);
@@ -27,20 +30,29 @@ export interface OutlineItem {
 }
 
 async function open(file: string) {
-  return getDocument({ data: new Uint8Array(readFileSync(file)), verbosity: 0, isEvalSupported: false }).promise;
+  return getDocument({
+    data: new Uint8Array(readFileSync(file)),
+    verbosity: 0,
+    isEvalSupported: false,
+  }).promise;
 }
 
 /** The document outline (bookmarks) with the page each entry points to. */
 export async function outline(file: string): Promise<OutlineItem[]> {
   const doc = await open(file);
   try {
-    const resolve = async (items: Awaited<ReturnType<typeof doc.getOutline>>): Promise<OutlineItem[]> => {
+    const resolve = async (
+      items: Awaited<ReturnType<typeof doc.getOutline>>,
+    ): Promise<OutlineItem[]> => {
       const out: OutlineItem[] = [];
       for (const item of items ?? []) {
         let dest = item.dest;
         if (typeof dest === 'string') dest = await doc.getDestination(dest);
         const ref = Array.isArray(dest) ? dest[0] : undefined;
-        const page = ref && typeof ref === 'object' ? (await doc.getPageIndex(ref as { num: number; gen: number })) + 1 : 0;
+        const page =
+          ref && typeof ref === 'object'
+            ? (await doc.getPageIndex(ref as { num: number; gen: number })) + 1
+            : 0;
         out.push({ title: item.title, page, items: await resolve(item.items) });
       }
       return out;
@@ -77,7 +89,9 @@ export function fonts(file: string): FontRow[] {
 }
 
 /** Document information and catalog facts. */
-export async function info(file: string): Promise<{ info: Record<string, unknown>; pages: number; lang?: string; tagged: boolean }> {
+export async function info(
+  file: string,
+): Promise<{ info: Record<string, unknown>; pages: number; lang?: string; tagged: boolean }> {
   const doc = await open(file);
   try {
     const meta = await doc.getMetadata();

@@ -18,7 +18,14 @@ function html(copy = fixtureCopy('minimaal')) {
   const chapters = renderChapters(edition, prose);
   return {
     chapters,
-    html: renderReport({ edition, templates, chapters, charts: new Map(), fontCss: '', final: false }),
+    html: renderReport({
+      edition,
+      templates,
+      chapters,
+      charts: new Map(),
+      fontCss: '',
+      final: false,
+    }),
   };
 }
 
@@ -42,7 +49,9 @@ describe('rendering the report', () => {
     const out = strip(html().html);
     expect(out).toContain('Proefdorp telt 1.234 inwoners, van wie 12,5% starter is.');
     expect(out).toContain('In 2024 werden 21 woningen verkocht (zie figuur 1).');
-    expect(out).toContain('<span class="figuurnummer">Figuur 1.</span> Verkochte woningen per type');
+    expect(out).toContain(
+      '<span class="figuurnummer">Figuur 1.</span> Verkochte woningen per type',
+    );
   });
 
   it('numbers figures in order of appearance, whatever order the data has', () => {
@@ -50,18 +59,28 @@ describe('rendering the report', () => {
     const copy = fixtureCopy('minimaal', {
       [CIJFERS]: (t) => t + extra,
       // placed before the first figure, referred to after it
-      [PROSE]: (t) => t.replace('## Verkoop', '{{figuur cijfers.tweede}}\n\n## Verkoop\n\nZie {{verwijzing cijfers.tweede}}.'),
+      [PROSE]: (t) =>
+        t.replace(
+          '## Verkoop',
+          '{{figuur cijfers.tweede}}\n\n## Verkoop\n\nZie {{verwijzing cijfers.tweede}}.',
+        ),
     });
     const out = strip(html(copy).html);
     expect(out).toContain('<span class="figuurnummer">Figuur 1.</span> Tweede tabel');
-    expect(out).toContain('<span class="figuurnummer">Figuur 2.</span> Verkochte woningen per type');
+    expect(out).toContain(
+      '<span class="figuurnummer">Figuur 2.</span> Verkochte woningen per type',
+    );
     expect(out).toContain('Zie figuur 1.');
     expect(out).toContain('(zie figuur 2)');
   });
 
   it('escapes text from the data: markup only comes from the prose', () => {
     const copy = fixtureCopy('minimaal', {
-      [CIJFERS]: (t) => t.replace('titel: Verkochte woningen per type', 'titel: "Verkocht <script>alert(1)</script> & meer"'),
+      [CIJFERS]: (t) =>
+        t.replace(
+          'titel: Verkochte woningen per type',
+          'titel: "Verkocht <script>alert(1)</script> & meer"',
+        ),
     });
     const out = html(copy).html;
     expect(out).not.toContain('<script>alert(1)</script>');
@@ -69,7 +88,9 @@ describe('rendering the report', () => {
   });
 
   it('a figure placed twice, or a reference to a figure that is not placed, is an error with the line', () => {
-    const twice = fixtureCopy('minimaal', { [PROSE]: (t) => `${t}\n{{figuur cijfers.verkocht}}\n` });
+    const twice = fixtureCopy('minimaal', {
+      [PROSE]: (t) => `${t}\n{{figuur cijfers.verkocht}}\n`,
+    });
     expect(() => html(twice)).toThrow(TemplateError);
     expect(() => html(twice)).toThrow('cijfers.verkocht staat al eerder in het verslag');
     const extra = `\nlos:\n  soort: tabel\n  titel: Los\n  kolommen: [A]\n  rijen:\n    - {label: x, waarden: [1]}\n`;
@@ -84,7 +105,9 @@ describe('rendering the report', () => {
   });
 
   it('a value the data does not have is an error naming the file, line and expression', () => {
-    const copy = fixtureCopy('minimaal', { [PROSE]: (t) => t.replace('{{jaar}}', '{{cijfers.bestaat_niet}}') });
+    const copy = fixtureCopy('minimaal', {
+      [PROSE]: (t) => t.replace('{{jaar}}', '{{cijfers.bestaat_niet}}'),
+    });
     const line = copy.lineOf(PROSE, 'bestaat_niet');
     expect(() => html(copy)).toThrow(`${copy.file(PROSE)}:${line}`);
     expect(() => html(copy)).toThrow('"bestaat_niet" staat niet in de gegevens');

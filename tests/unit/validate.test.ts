@@ -11,9 +11,12 @@ const CIJFERS = 'proef/2024/cijfers.yaml';
 /** The error lines (first line of each diagnostic) of a failing check. */
 function errorsOf(copy: FixtureCopy, flags: { final?: boolean } = {}): string[] {
   try {
-    checkData(resolveContext({ dataDir: copy.dataDir, publication: 'proef', year: 2024, ...flags }));
+    checkData(
+      resolveContext({ dataDir: copy.dataDir, publication: 'proef', year: 2024, ...flags }),
+    );
   } catch (e) {
-    if (e instanceof DataError) return e.diagnostics.map((d) => formatDiagnostic(d).split('\n')[0] ?? '');
+    if (e instanceof DataError)
+      return e.diagnostics.map((d) => formatDiagnostic(d).split('\n')[0] ?? '');
     throw e;
   }
   return [];
@@ -22,12 +25,16 @@ function errorsOf(copy: FixtureCopy, flags: { final?: boolean } = {}): string[] 
 describe('validation of the data', () => {
   it('accepts the minimal edition', () => {
     const copy = fixtureCopy('minimaal');
-    const result = checkData(resolveContext({ dataDir: copy.dataDir, publication: 'proef', year: 2024 }));
+    const result = checkData(
+      resolveContext({ dataDir: copy.dataDir, publication: 'proef', year: 2024 }),
+    );
     expect(result.edition.editie.jaar).toBe(2024);
   });
 
   it('a text where a number belongs names file, line, column and field', () => {
-    const copy = fixtureCopy('minimaal', { [CIJFERS]: (t) => t.replace('[10, 12, 14]', '[10, "5t60", 14]') });
+    const copy = fixtureCopy('minimaal', {
+      [CIJFERS]: (t) => t.replace('[10, 12, 14]', '[10, "5t60", 14]'),
+    });
     const line = copy.lineOf(CIJFERS, '5t60');
     const col = copy.columnOf(CIJFERS, '"5t60"');
     expect(errorsOf(copy)).toEqual([
@@ -57,7 +64,9 @@ describe('validation of the data', () => {
   });
 
   it('a year outside the edition range is an error', () => {
-    const copy = fixtureCopy('minimaal', { [CIJFERS]: (t) => t.replace('kolommen: [2022, 2023, 2024]', 'kolommen: [2022, 2023, 2042]') });
+    const copy = fixtureCopy('minimaal', {
+      [CIJFERS]: (t) => t.replace('kolommen: [2022, 2023, 2024]', 'kolommen: [2022, 2023, 2042]'),
+    });
     expect(errorsOf(copy)).toEqual([
       `${copy.file(CIJFERS)}:${copy.lineOf(CIJFERS, '2042')}:${copy.columnOf(CIJFERS, '2042')} fout [jaar] verkocht.kolommen[2]: verwacht een jaar van 1974 tot en met 2025 (editie 2024), gevonden 2042`,
     ]);
@@ -71,10 +80,16 @@ describe('validation of the data', () => {
   });
 
   it('a YAML syntax error names the line', () => {
-    const copy = fixtureCopy('minimaal', { [CIJFERS]: (t) => t.replace('inwoners: 1234', 'inwoners: [1234') });
+    const copy = fixtureCopy('minimaal', {
+      [CIJFERS]: (t) => t.replace('inwoners: 1234', 'inwoners: [1234'),
+    });
     const errors = errorsOf(copy);
     expect(errors.length).toBeGreaterThan(0);
-    expect(errors[0]).toMatch(new RegExp(`^${copy.file(CIJFERS).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:\\d+:\\d+ fout \\[yaml\\]`));
+    expect(errors[0]).toMatch(
+      new RegExp(
+        `^${copy.file(CIJFERS).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:\\d+:\\d+ fout \\[yaml\\]`,
+      ),
+    );
   });
 
   it('an alias bomb ends with a clear error, not a hang', () => {
@@ -90,20 +105,30 @@ describe('validation of the data', () => {
     const started = Date.now();
     const errors = errorsOf(copy);
     expect(Date.now() - started).toBeLessThan(5000);
-    expect(errors).toEqual([`${copy.file(CIJFERS)} fout [yaml] Excessive alias count indicates a resource exhaustion attack (ten hoogste 100 alias-verwijzingen)`]);
+    expect(errors).toEqual([
+      `${copy.file(CIJFERS)} fout [yaml] Excessive alias count indicates a resource exhaustion attack (ten hoogste 100 alias-verwijzingen)`,
+    ]);
   });
 
   it('deep nesting is refused before parsing', () => {
-    const copy = fixtureCopy('minimaal', { [CIJFERS]: (t) => `${t}\ndiep: ${'['.repeat(200)}${']'.repeat(200)}\n` });
+    const copy = fixtureCopy('minimaal', {
+      [CIJFERS]: (t) => `${t}\ndiep: ${'['.repeat(200)}${']'.repeat(200)}\n`,
+    });
     const line = copy.lineOf(CIJFERS, 'diep:');
-    expect(errorsOf(copy)).toEqual([`${copy.file(CIJFERS)}:${line} fout [yaml] de gegevens zijn dieper genest dan 40 niveaus`]);
+    expect(errorsOf(copy)).toEqual([
+      `${copy.file(CIJFERS)}:${line} fout [yaml] de gegevens zijn dieper genest dan 40 niveaus`,
+    ]);
   });
 });
 
 describe('consistency checks', () => {
   it('a stated total that does not add up is kept and reported as a warning', () => {
-    const copy = fixtureCopy('minimaal', { [CIJFERS]: (t) => t.replace('vermeld: [15, 12, 21]', 'vermeld: [15, 13, 21]') });
-    const { diagnostics } = checkData(resolveContext({ dataDir: copy.dataDir, publication: 'proef', year: 2024 }));
+    const copy = fixtureCopy('minimaal', {
+      [CIJFERS]: (t) => t.replace('vermeld: [15, 12, 21]', 'vermeld: [15, 13, 21]'),
+    });
+    const { diagnostics } = checkData(
+      resolveContext({ dataDir: copy.dataDir, publication: 'proef', year: 2024 }),
+    );
     const line = copy.lineOf(CIJFERS, 'vermeld: [15, 13, 21]');
     expect(diagnostics.map((d) => formatDiagnostic(d).split('\n')[0])).toEqual([
       `${copy.file(CIJFERS)}:${line}:${copy.columnOf(CIJFERS, '13, 21]')} waarschuwing [totaal] verkocht.totaal.vermeld[1]: tabel "Verkochte woningen per type", rij "Totaal", kolom 2023: vermeld 13, berekend 12`,
@@ -113,8 +138,12 @@ describe('consistency checks', () => {
   it('a figure without numbers is a warning in a draft and an error in a final edition', () => {
     const missing = `\nprijzen:\n  soort: ontbreekt\n  titel: Prijzen\n  reden: Niet in de bron.\n`;
     const copy = fixtureCopy('minimaal', { [CIJFERS]: (t) => t + missing });
-    const draft = checkData(resolveContext({ dataDir: copy.dataDir, publication: 'proef', year: 2024 }));
-    expect(draft.diagnostics.map((d) => `${d.severity} ${d.rule} ${d.field}`)).toEqual(['warning ontbreekt prijzen']);
+    const draft = checkData(
+      resolveContext({ dataDir: copy.dataDir, publication: 'proef', year: 2024 }),
+    );
+    expect(draft.diagnostics.map((d) => `${d.severity} ${d.rule} ${d.field}`)).toEqual([
+      'warning ontbreekt prijzen',
+    ]);
     const errors = errorsOf(copy, { final: true });
     expect(errors).toHaveLength(1);
     expect(errors[0]).toContain('fout [ontbreekt] prijzen: de cijfers van "Prijzen" ontbreken');

@@ -6,7 +6,10 @@ import { HelperError, lineOf, missingMark } from './values.ts';
 export function datum(value: unknown, options: HelperOptions) {
   if (value === null) return missingMark();
   if (typeof value !== 'string') {
-    throw new HelperError(`{{datum …}} verwacht een datum als "2025-01-01", gevonden ${String(value)}`, lineOf(options));
+    throw new HelperError(
+      `{{datum …}} verwacht een datum als "2025-01-01", gevonden ${String(value)}`,
+      lineOf(options),
+    );
   }
   try {
     return formatDatum(value);

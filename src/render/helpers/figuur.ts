@@ -27,12 +27,19 @@ export class FigureRegistry {
     private readonly numbers: ReadonlyMap<string, number>,
   ) {}
 
-  private idOf(value: unknown, helper: string, options: HelperOptions): { id: string; fact: Tabel | Ontbrekend } {
+  private idOf(
+    value: unknown,
+    helper: string,
+    options: HelperOptions,
+  ): { id: string; fact: Tabel | Ontbrekend } {
     requireDefined(helper, [value], options);
     const id = value && typeof value === 'object' ? this.factIds.get(value) : undefined;
     const soort = (value as { soort?: unknown } | null)?.soort;
     if (!id || (soort !== 'tabel' && soort !== 'ontbreekt')) {
-      throw new HelperError(`{{${helper} …}} verwacht een tabel of figuur uit de gegevens (soort: tabel of ontbreekt)`, lineOf(options));
+      throw new HelperError(
+        `{{${helper} …}} verwacht een tabel of figuur uit de gegevens (soort: tabel of ontbreekt)`,
+        lineOf(options),
+      );
     }
     return { id, fact: value as Tabel | Ontbrekend };
   }
@@ -40,11 +47,19 @@ export class FigureRegistry {
   place(kind: Placement['kind'], value: unknown, options: HelperOptions): Handlebars.SafeString {
     const { id, fact } = this.idOf(value, kind, options);
     if (this.placed.has(id)) {
-      throw new HelperError(`${id} staat al eerder in het verslag; een figuur of tabel staat er één keer in`, lineOf(options));
+      throw new HelperError(
+        `${id} staat al eerder in het verslag; een figuur of tabel staat er één keer in`,
+        lineOf(options),
+      );
     }
     this.placed.add(id);
     const index = this.placements.length;
-    this.placements.push({ id, kind, fact, number: kind === 'figuur' ? this.numbers.get(id) : undefined });
+    this.placements.push({
+      id,
+      kind,
+      fact,
+      number: kind === 'figuur' ? this.numbers.get(id) : undefined,
+    });
     // An HTML comment on a line of its own survives Markdown as a block; replaced after Markdown.
     return new Handlebars.SafeString(`\n\n<!--jv:plaats:${index}-->\n\n`);
   }
@@ -54,7 +69,10 @@ export class FigureRegistry {
     if (this.numbers.size === 0) return 'figuur 0';
     const n = this.numbers.get(id);
     if (n === undefined) {
-      throw new HelperError(`{{verwijzing …}} verwijst naar ${id}, maar die figuur staat nergens met {{figuur …}} in het verslag`, lineOf(options));
+      throw new HelperError(
+        `{{verwijzing …}} verwijst naar ${id}, maar die figuur staat nergens met {{figuur …}} in het verslag`,
+        lineOf(options),
+      );
     }
     return `figuur ${n}`;
   }

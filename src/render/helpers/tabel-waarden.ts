@@ -1,12 +1,23 @@
 import type { HelperOptions } from 'handlebars';
 import type { Tabel } from '../../data/schema.ts';
-import { cellNumber, columnLabel, columnTotal, findColumn, findRow, sumRows } from '../../data/table.ts';
+import {
+  cellNumber,
+  columnLabel,
+  columnTotal,
+  findColumn,
+  findRow,
+  sumRows,
+} from '../../data/table.ts';
 import { HelperError, lineOf, requireDefined } from './values.ts';
 
 function asTable(value: unknown, helper: string, options: HelperOptions): Tabel {
   requireDefined(helper, [value], options);
-  if (value && typeof value === 'object' && (value as { soort?: unknown }).soort === 'tabel') return value as Tabel;
-  throw new HelperError(`{{${helper} …}} verwacht als eerste argument een tabel uit de gegevens`, lineOf(options));
+  if (value && typeof value === 'object' && (value as { soort?: unknown }).soort === 'tabel')
+    return value as Tabel;
+  throw new HelperError(
+    `{{${helper} …}} verwacht als eerste argument een tabel uit de gegevens`,
+    lineOf(options),
+  );
 }
 
 function column(table: Tabel, label: unknown, helper: string, options: HelperOptions): number {
@@ -25,7 +36,10 @@ export function cel(table: unknown, row: unknown, col: unknown, options: HelperO
   const t = asTable(table, 'cel', options);
   const r = findRow(t, String(row));
   if (!r) {
-    throw new HelperError(`{{cel …}}: tabel "${t.titel}" heeft geen rij ${JSON.stringify(row)}`, lineOf(options));
+    throw new HelperError(
+      `{{cel …}}: tabel "${t.titel}" heeft geen rij ${JSON.stringify(row)}`,
+      lineOf(options),
+    );
   }
   const c = column(t, col, 'cel', options);
   const own = cellNumber(r.waarden[c]);

@@ -56,7 +56,8 @@ export function numberArg(value: unknown, helper: string, options: HelperOptions
 function describe(value: unknown): string {
   if (value === undefined) return 'niets';
   if (typeof value === 'string') return JSON.stringify(value);
-  if (typeof value === 'object') return 'soort' in (value as object) ? `een ${(value as { soort: string }).soort}` : 'een lijst';
+  if (typeof value === 'object')
+    return 'soort' in (value as object) ? `een ${(value as { soort: string }).soort}` : 'een lijst';
   return String(value);
 }
 

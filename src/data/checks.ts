@@ -6,7 +6,7 @@
 import type { Diagnostic } from '../diagnostics.ts';
 import type { Rij, Tabel } from './schema.ts';
 import { formatGetal } from '../render/format/index.ts';
-import { cellNumber, columnLabel, decimalsOf, isSummed, round, sumRows } from './table.ts';
+import { cellNumber, columnPath, decimalsOf, isSummed, round, sumRows } from './table.ts';
 import type { Edition } from './validate.ts';
 import { diagnosticAt } from './yaml-source.ts';
 import type { YamlSource } from './yaml-source.ts';
@@ -60,7 +60,7 @@ const fmt = (n: number) => formatGetal(n);
 function checkTable(src: YamlSource, name: string, table: Tabel, opts: CheckOptions): Diagnostic[] {
   const out: Diagnostic[] = [];
   const base = [name];
-  const cols = table.kolommen.map(columnLabel);
+  const cols = table.kolommen.map(columnPath);
   // Stated totals against the sum of the rows.
   table.totaal?.vermeld?.forEach((stated, c) => {
     const statedN = cellNumber(stated);
@@ -102,20 +102,23 @@ function checkTable(src: YamlSource, name: string, table: Tabel, opts: CheckOpti
   table.kolommen.forEach((kolom, c) => {
     if (typeof kolom !== 'object' || kolom.aandeel_van === undefined) return;
     const of = kolom.aandeel_van;
-    const total = sumRows(table.rijen, of);
+    // The share of what the table says is the whole: the stated total where there is one.
+    const stated = cellNumber(table.totaal?.vermeld?.[of]);
+    const computed = sumRows(table.rijen, of);
+    const total = stated !== null ? { value: stated, missing: 0 } : computed;
     if (total.missing || total.value === 0) return;
     table.rijen.forEach((row, r) => {
-      const stated = cellNumber(row.waarden[c]);
+      const statedShare = cellNumber(row.waarden[c]);
       const count = cellNumber(row.waarden[of]);
-      if (stated === null || count === null) return;
-      const computed = (count / total.value) * 100;
-      const d = decimalsOf(stated);
-      if (Math.abs(round(computed) - stated) > 0.5 * 10 ** -d + 1e-9) {
+      if (statedShare === null || count === null) return;
+      const share = (count / total.value) * 100;
+      const d = decimalsOf(statedShare);
+      if (Math.abs(round(share) - statedShare) > 0.5 * 10 ** -d + 1e-9) {
         out.push(
           diagnosticAt(src, [...base, 'rijen', r, 'waarden', c], {
             severity: 'warning',
             rule: 'aandeel',
-            message: `tabel "${table.titel}", rij "${row.label}", kolom ${cols[c]}: vermeld ${formatGetal(stated)}%, berekend ${formatGetal(computed, { decimals: Math.max(d, 1) })}% (${fmt(count)} van ${fmt(total.value)})`,
+            message: `tabel "${table.titel}", rij "${row.label}", kolom ${cols[c]}: vermeld ${formatGetal(statedShare)}%, berekend ${formatGetal(share, { decimals: Math.max(d, 1) })}% (${fmt(count)} van ${fmt(total.value)})`,
           }),
         );
       }

@@ -72,8 +72,24 @@ export function findRow(table: Tabel, label: string | number): Rij | undefined {
   return allRows(table.rijen).find((r) => r.row.label === String(label))?.row;
 }
 
+/** A column's full name: its groups and its label, "Actium / Netto huur / aantal". */
+export function columnPath(kolom: Kolom): string {
+  return typeof kolom === 'object' ? [...(kolom.groep ?? []), String(kolom.label)].join(' / ') : String(kolom);
+}
+
+/** A column by its full name, or by its label when that is unique; -1 when there is none. */
 export function findColumn(table: Tabel, label: string | number): number {
-  return table.kolommen.findIndex((k) => columnLabel(k) === String(label));
+  const name = String(label);
+  const byPath = table.kolommen.findIndex((k) => columnPath(k) === name);
+  if (byPath >= 0) return byPath;
+  const matches = table.kolommen.flatMap((k, i) => (columnLabel(k) === name ? [i] : []));
+  return matches.length === 1 ? (matches[0] ?? -1) : -1;
+}
+
+/** The total a table shows: the stated one where the source gives it, else the computed one. */
+export function shownTotal(table: Tabel, col: number): number | null {
+  const stated = cellNumber(table.totaal?.vermeld?.[col]);
+  return stated ?? columnTotal(table, col);
 }
 
 /** Removes binary floating-point noise from sums of decimals. */

@@ -2,9 +2,9 @@ import type { HelperOptions } from 'handlebars';
 import type { Tabel } from '../../data/schema.ts';
 import {
   cellNumber,
-  columnLabel,
-  columnTotal,
+  columnPath,
   findColumn,
+  shownTotal,
   findRow,
   sumRows,
 } from '../../data/table.ts';
@@ -24,7 +24,7 @@ function column(table: Tabel, label: unknown, helper: string, options: HelperOpt
   const c = findColumn(table, String(label));
   if (c < 0) {
     throw new HelperError(
-      `{{${helper} …}}: tabel "${table.titel}" heeft geen kolom ${JSON.stringify(label)}; wel: ${table.kolommen.map(columnLabel).join(', ')}`,
+      `{{${helper} …}}: tabel "${table.titel}" heeft geen kolom ${JSON.stringify(label)}; wel: ${table.kolommen.map(columnPath).join(', ')}`,
       lineOf(options),
     );
   }
@@ -50,8 +50,8 @@ export function cel(table: unknown, row: unknown, col: unknown, options: HelperO
   return own;
 }
 
-/** {{totaal tabel "kolom"}} → the computed total of a column */
+/** {{totaal tabel "kolom"}} → the column's total as the table shows it (stated, else computed) */
 export function totaal(table: unknown, col: unknown, options: HelperOptions) {
   const t = asTable(table, 'totaal', options);
-  return columnTotal(t, column(t, col, 'totaal', options));
+  return shownTotal(t, column(t, col, 'totaal', options));
 }

@@ -73,6 +73,15 @@ export async function build(ctx: BuildContext): Promise<BuildResult> {
     keywords: edition.publicatie.trefwoorden,
     language: edition.publicatie.taal,
     date: edition.editie.datum ? new Date(`${edition.editie.datum}T12:00:00Z`) : undefined,
+    outline: [
+      ...chapters.flatMap((c) =>
+        c.toc.map((t) => ({
+          title: t.level === 1 ? `${t.nummer}. ${t.titel}` : `${t.nummer} ${t.titel}`,
+          anchor: t.anchor,
+          level: t.level,
+        })),
+      ),
+    ],
   });
   const pdfPath = path.join(ctx.outDir, `${ctx.baseName}.pdf`);
   const htmlPath = path.join(ctx.outDir, `${ctx.baseName}.html`);

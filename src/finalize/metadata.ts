@@ -1,5 +1,7 @@
-/** Document metadata a reader's PDF viewer and an archive read: title, author, subject, language. */
+/** What a reader's PDF viewer and an archive read: title, author, subject, language, bookmarks. */
 import { PDFDocument, PDFName, PDFString } from 'pdf-lib';
+import { writeOutline } from './outline.ts';
+import type { OutlineEntry } from './outline.ts';
 
 export interface PdfMetadata {
   title: string;
@@ -9,6 +11,8 @@ export interface PdfMetadata {
   language: string;
   /** Fixed dates make rebuilds of the same edition identical. */
   date?: Date | undefined;
+  /** Bookmarks: the contents of the report. */
+  outline: readonly OutlineEntry[];
 }
 
 export async function setMetadata(
@@ -32,5 +36,6 @@ export async function setMetadata(
     doc.catalog.set(PDFName.of('MarkInfo'), doc.context.obj({ Marked: true }));
   }
   doc.catalog.set(PDFName.of('Lang'), PDFString.of(meta.language));
+  writeOutline(doc, meta.outline);
   return { pdf: await doc.save({ useObjectStreams: false }), pageCount: doc.getPageCount() };
 }

@@ -3,15 +3,52 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 
-/** Text of each page (index 0 = page 1), soft hyphens and hyphenation breaks undone. */
-export function pageTexts(file: string): string[] {
-  const out = execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], {
+function pdftotext(args: string[]): string {
+  return execFileSync('pdftotext', ['-enc', 'UTF-8', ...args], {
     encoding: 'utf8',
     maxBuffer: 64 << 20,
   });
+}
+
+function splitPages(out: string): string[] {
   const pages = out.split('\f');
   if (pages.at(-1)?.trim() === '') pages.pop();
   return pages.map(normalise);
+}
+
+/** Text of each page (index 0 = page 1), soft hyphens and hyphenation breaks undone. */
+export function pageTexts(file: string): string[] {
+  return splitPages(pdftotext([file, '-']));
+}
+
+/** Each page with its layout kept (table rows stay on one line), white space folded. */
+export function layoutTexts(file: string): string[] {
+  return splitPages(pdftotext(['-layout', file, '-']));
+}
+
+/**
+ * Text of each page without the running header and the page number: the A4 page cropped to the
+ * type area (24 mm from the top, 22 mm from the bottom), so that prose flows on across pages.
+ */
+export function bodyTexts(file: string): string[] {
+  const top = 64;
+  const height = 842 - top - 58;
+  return splitPages(
+    pdftotext([
+      '-r',
+      '72',
+      '-x',
+      '0',
+      '-y',
+      String(top),
+      '-W',
+      '595',
+      '-H',
+      String(height),
+      file,
+      '-',
+    ]),
+  );
 }
 
 /** Join words broken at a line end by hyphenation, fold white space. */

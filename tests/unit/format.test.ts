@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { formatDatum, formatEuro, formatGetal, formatProcent } from '../../src/render/format/index.ts';
+import {
+  formatDatum,
+  formatEuro,
+  formatGetal,
+  formatProcent,
+} from '../../src/render/format/index.ts';
 
 describe('Dutch number formatting', () => {
   it('groups thousands with a full stop and uses a decimal comma', () => {

@@ -13,7 +13,12 @@ describe('Dutch hyphenation', () => {
   it('puts soft hyphens into the long words of a paragraph and changes nothing else', () => {
     const out = hyphenateText(PARAGRAPH);
     expect(unshy(out)).toBe(PARAGRAPH);
-    for (const word of ['woningbouwplannen', 'herstructureringsprojecten', 'woningbehoefte', 'woningvoorraad']) {
+    for (const word of [
+      'woningbouwplannen',
+      'herstructureringsprojecten',
+      'woningbehoefte',
+      'woningvoorraad',
+    ]) {
       const hyphenated = out.split(/\s+/).find((w) => unshy(w).startsWith(word));
       expect(hyphenated, word).toContain(SHY);
     }
@@ -30,7 +35,8 @@ describe('Dutch hyphenation', () => {
   });
 
   it('never breaks numbers, names, URLs or e-mail addresses', () => {
-    const text = 'In Midden-Drenthe en Westerbork: 14.849 huizen, 10,4%, 4.1.1, www.middendrenthe.nl, https://example.nl/woningbouwplannen en info@middendrenthe.nl. Thuiskompas.';
+    const text =
+      'In Midden-Drenthe en Westerbork: 14.849 huizen, 10,4%, 4.1.1, www.middendrenthe.nl, https://example.nl/woningbouwplannen en info@middendrenthe.nl. Thuiskompas.';
     const out = hyphenateText(text);
     expect(out).toBe(text);
   });
@@ -55,7 +61,9 @@ describe('the prose Markdown', () => {
   });
 
   it('sets Dutch typographic quotes and passes raw HTML blocks through', () => {
-    const html = renderMarkdown('De serie "Bouwfoto van de week" en \'nota\'.\n\n<!--jv:plaats:0-->\n');
+    const html = renderMarkdown(
+      'De serie "Bouwfoto van de week" en \'nota\'.\n\n<!--jv:plaats:0-->\n',
+    );
     expect(html).toContain('“Bouwfoto van de week”');
     expect(html).toContain('‘nota’');
     expect(html).toContain('<!--jv:plaats:0-->');

@@ -44,7 +44,7 @@ function table(over: Partial<Tabel>): Tabel {
 const texts = (svg: string) => [...svg.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) => m[1]);
 /** Bars drawn: Vega writes each rect mark as a <path> inside a g with class mark-rect. */
 const bars = (svg: string) =>
-  (/<g[^>]*class="mark-rect[^"]*"[^>]*>([\s\S]*?)<\/g>/.exec(svg)?.[1].match(/<path/g) ?? [])
+  (/<g[^>]*class="mark-rect[^"]*"[^>]*>([\s\S]*?)<\/g>/.exec(svg)?.[1]?.match(/<path/g) ?? [])
     .length;
 
 describe('charts', () => {

@@ -69,14 +69,7 @@ export function chartSpec(table: Tabel, theme: ChartTheme): TopLevelSpec {
         mark: { type: 'point', filled: true, size: 45 },
         encoding: { x, y: { field: 'waarde', type: 'quantitative' }, color },
       },
-      {
-        mark: { type: 'text', dy: -9, fontSize: theme.fontSize - 1, color: theme.textColor },
-        encoding: {
-          x,
-          y: { field: 'waarde', type: 'quantitative' },
-          text: { field: 'waarde', type: 'quantitative', format: NUMBER },
-        },
-      },
+      // No value labels on a line: they collide with it; the exact numbers are in the table below.
     ];
     return base(
       table,

@@ -25,6 +25,8 @@ export interface RowView {
 }
 
 export interface TableView {
+  /** Few columns: set narrow instead of across the whole column. */
+  smal: boolean;
   headerRows: HeaderCell[][];
   rows: RowView[];
   total?: RowView | undefined;
@@ -105,5 +107,5 @@ export function tableView(table: Tabel): TableView {
       }),
     };
   }
-  return { headerRows: headerRows(table), rows, total };
+  return { smal: table.kolommen.length <= 2, headerRows: headerRows(table), rows, total };
 }

@@ -40,7 +40,7 @@ const charts = await renderFigures(edition, chartTheme(ctx.root, templates.style
 const html = renderReport({
   edition,
   templates,
-  chapters: renderChapters(edition, prose),
+  chapters: renderChapters(edition, prose, [ctx.root, ctx.dataDir]),
   charts,
   fontCss: fontFaceCss(ctx.root, templates.style),
   final: false,
@@ -70,7 +70,7 @@ for (let i = 0; i < runs; i++) {
       const c = checkData(ctx);
       const t = loadTemplates(ctx, c.edition.publicatie.sjablonen);
       await renderFigures(c.edition, chartTheme(ctx.root, t.style));
-      renderChapters(c.edition, c.prose);
+      renderChapters(c.edition, c.prose, [ctx.root, ctx.dataDir]);
     }),
   );
   full.push(await time(() => build(ctx)));

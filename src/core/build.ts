@@ -56,7 +56,7 @@ export async function build(ctx: BuildContext): Promise<BuildResult> {
   const { edition, prose, diagnostics } = checkData(ctx);
   const templates = loadTemplates(ctx, edition.publicatie.sjablonen);
   const charts = await renderFigures(edition, chartTheme(ctx.root, templates.style));
-  const chapters = renderChapters(edition, prose);
+  const chapters = renderChapters(edition, prose, [ctx.root, ctx.dataDir]);
   const html = renderReport({
     edition,
     templates,

@@ -20,6 +20,8 @@ export interface RawEdition {
 export interface ProseFile {
   /** Relative path for messages. */
   file: string;
+  /** Absolute path: relative image paths in the prose start here. */
+  path: string;
   text: string;
 }
 
@@ -72,7 +74,7 @@ export function loadProse(ctx: BuildContext, proseDir: string, files: readonly s
       diagnostics.push({ severity: 'error', file, rule: 'bestand', message: 'het hoofdstuk staat in editie.yaml maar het bestand ontbreekt' });
       continue;
     }
-    prose.push({ file, text: readFileSync(abs, 'utf8') });
+    prose.push({ file, path: abs, text: readFileSync(abs, 'utf8') });
   }
   return { prose, diagnostics };
 }

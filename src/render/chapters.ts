@@ -12,6 +12,7 @@ import { FigureRegistry, numberFigures } from './helpers/figuur.ts';
 import type { Placement } from './helpers/figuur.ts';
 import { figureHelpers, VALUE_HELPERS } from './helpers/index.ts';
 import { HelperError, MissingValueError } from './helpers/values.ts';
+import { embedImages } from './images.ts';
 import { createMarkdown } from './markdown.ts';
 
 export interface TocEntry {
@@ -168,8 +169,12 @@ function numberHeadings(tokens: Token[], chapter: number): { titel?: string; toc
   return { titel, toc };
 }
 
-/** Render every chapter's prose. Throws TemplateError naming file, line and expression. */
-export function renderChapters(edition: Edition, prose: readonly ProseFile[]): RenderedChapter[] {
+/** Render every chapter's prose; `roots` bound the files the prose may refer to. */
+export function renderChapters(
+  edition: Edition,
+  prose: readonly ProseFile[],
+  roots: readonly string[],
+): RenderedChapter[] {
   const context = proseContext(edition);
   // Pass 1: only to learn where the figures are placed.
   const first = new FigureRegistry(edition.factIds, new Map());
@@ -183,6 +188,7 @@ export function renderChapters(edition: Edition, prose: readonly ProseFile[]): R
     const markdown = renderHandlebars(p, context, registry);
     const env = {};
     const tokens = md.parse(markdown, env);
+    embedImages(tokens, p, roots);
     const nummer = i + 1;
     const { titel, toc } = numberHeadings(tokens, nummer);
     if (!titel) throw new TemplateError(p.file, 1, 'het hoofdstuk begint met een titel: "# Titel"');

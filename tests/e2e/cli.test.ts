@@ -59,4 +59,14 @@ describe('jaarverslag (command line)', () => {
     );
     expect(r.stderr).toContain('1 fout; er is niets geschreven.');
   });
+
+  it('--final refuses the 2024 data: its date, Figuur 3 and blank cells are missing', () => {
+    const r = run(['check', '--publication', 'midden-drenthe', '--final']);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('data/midden-drenthe/2024/editie.yaml:');
+    expect(r.err).toContain('fout [ontbreekt] datum: de datum van de editie ontbreekt');
+    expect(r.err).toContain(
+      'fout [ontbreekt] verkoopprijzen: de cijfers van "Gemiddelde verkoopprijzen bestaande woningen" ontbreken',
+    );
+  });
 });

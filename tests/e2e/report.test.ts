@@ -2,6 +2,7 @@
  * End to end: the real Midden-Drenthe 2024 report, built with real Chromium, read back from the
  * PDF. Expected texts come from the published report (shared seeds), not from our output.
  */
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -15,6 +16,7 @@ import {
   fonts,
   info,
   layoutTexts,
+  linkTargets,
   outline,
   pageTexts,
 } from '../support/pdf.ts';
@@ -206,5 +208,23 @@ describe('the Midden-Drenthe 2024 report', () => {
     expect(meta.info.Author).toBe('gemeente Midden-Drenthe');
     expect(String(meta.info.Subject)).not.toBe('');
     expect(String(meta.info.Keywords)).toContain('woningmarkt');
+  });
+
+  it('links every contents entry to its heading', async () => {
+    const links = await linkTargets(result.pdfPath, 2);
+    // 4 chapters and 8 sections, each a link to the page where its heading is
+    expect(links.length).toBe(CHAPTERS.length + SECTIONS.length);
+    for (const page of links) expect(page).toBeGreaterThan(2);
+  });
+
+  it('hyphenates long Dutch words in the prose, where the lines break', () => {
+    // With -layout each printed line is a line; a break at a soft hyphen ends in U+00AD and the drawn "-".
+    const raw = execFileSync('pdftotext', ['-layout', '-enc', 'UTF-8', result.pdfPath, '-'], {
+      encoding: 'utf8',
+    });
+    const breaks = raw.split('\n').filter((line) => /\p{Ll}\u00ad-?\s*$/u.test(line));
+    expect(breaks.length).toBeGreaterThan(10);
+    // and never inside a number: no line ends in a digit followed by a soft hyphen
+    expect(raw).not.toMatch(/\d\u00ad/);
   });
 });

@@ -11,7 +11,7 @@ import { resolveContext } from '../../src/context.ts';
 import { build } from '../../src/core/build.ts';
 import { BrowserError, DataError, TemplateError } from '../../src/errors.ts';
 import { fixtureCopy } from '../support/fixture.ts';
-import { pageTexts } from '../support/pdf.ts';
+import { bodyTexts, pageTexts } from '../support/pdf.ts';
 
 const CIJFERS = 'proef/2024/cijfers.yaml';
 const PROSE = 'proef/2024/tekst/1-cijfers.md';
@@ -67,5 +67,24 @@ describe('building safely', () => {
     await expect(attempt).rejects.toThrow(
       'geblokkeerd verzoek naar https://example.invalid/foto.png',
     );
+  });
+
+  it('a table too long for one page breaks, and repeats its header row on the next page', async () => {
+    const rows = Array.from(
+      { length: 90 },
+      (_, i) => `    - {label: Rij ${i + 1}, waarden: [${i}, ${i + 1}]}`,
+    ).join('\n');
+    const long = `\nlang:\n  soort: tabel\n  titel: Een lange tabel\n  kop: Kopkolom\n  kolommen: [Eerste, Tweede]\n  rijen:\n${rows}\n`;
+    const copy = fixtureCopy('minimaal', {
+      [CIJFERS]: (t) => t + long,
+      [PROSE]: (t) => `${t}\n{{figuur cijfers.lang}}\n`,
+    });
+    const outDir = mkdtempSync(path.join(tmpdir(), 'jv-out-'));
+    const result = await build(context(copy.dataDir, outDir));
+    const pages = bodyTexts(result.pdfPath);
+    const withRows = pages.filter((p) => /Rij \d+ \d+ \d+/.test(p));
+    expect(withRows.length).toBeGreaterThan(1);
+    for (const p of withRows) expect(p).toContain('Kopkolom Eerste Tweede');
+    expect(pages.join(' ')).toContain('Rij 90 89 90');
   });
 });

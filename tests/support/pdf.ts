@@ -163,3 +163,25 @@ export async function structureRoles(file: string, pageNumber: number): Promise<
     await doc.destroy();
   }
 }
+
+/** Where the links on a page go: the 1-based page of each internal link's destination. */
+export async function linkTargets(file: string, pageNumber: number): Promise<number[]> {
+  const doc = await open(file);
+  try {
+    const annotations = (await (await doc.getPage(pageNumber)).getAnnotations()) as Array<{
+      subtype: string;
+      dest?: unknown;
+    }>;
+    const pages: number[] = [];
+    for (const a of annotations) {
+      if (a.subtype !== 'Link' || a.dest === undefined) continue;
+      const dest = typeof a.dest === 'string' ? await doc.getDestination(a.dest) : a.dest;
+      const ref = Array.isArray(dest) ? dest[0] : undefined;
+      if (ref && typeof ref === 'object')
+        pages.push((await doc.getPageIndex(ref as { num: number; gen: number })) + 1);
+    }
+    return pages;
+  } finally {
+    await doc.destroy();
+  }
+}

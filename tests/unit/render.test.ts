@@ -1,4 +1,5 @@
 /** Rendering without a browser: data into prose, escaping, figure numbers, headings, contents. */
+import { writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { resolveContext } from '../../src/context.ts';
 import { checkData } from '../../src/core/build.ts';
@@ -15,7 +16,7 @@ function html(copy = fixtureCopy('minimaal')) {
   const ctx = resolveContext({ dataDir: copy.dataDir, publication: 'proef', year: 2024 });
   const { edition, prose } = checkData(ctx);
   const templates = loadTemplates(ctx, edition.publicatie.sjablonen);
-  const chapters = renderChapters(edition, prose);
+  const chapters = renderChapters(edition, prose, [ctx.root, ctx.dataDir]);
   return {
     chapters,
     html: renderReport({
@@ -101,6 +102,26 @@ describe('rendering the report', () => {
     const line = dangling.lineOf(PROSE, 'verwijzing cijfers.los');
     expect(() => html(dangling)).toThrow(
       `${dangling.file(PROSE)}:${line} {{verwijzing …}} verwijst naar cijfers.los, maar die figuur staat nergens met {{figuur …}} in het verslag`,
+    );
+  });
+
+  it('embeds an image from the edition as data, and refuses a path outside the project', () => {
+    const copy = fixtureCopy('minimaal', { [PROSE]: (t) => `${t}\n![Proef](../foto.png)\n` });
+    // a 1×1 PNG
+    writeFileSync(
+      copy.file('proef/2024/foto.png'),
+      Buffer.from(
+        'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
+        'base64',
+      ),
+    );
+    expect(html(copy).html).toContain('<img src="data:image/png;base64,iVBORw0KGgo');
+    const outside = fixtureCopy('minimaal', {
+      [PROSE]: (t) => `${t}\n![Geheim](../../../../../../../../etc/hostname.png)\n`,
+    });
+    const line = outside.lineOf(PROSE, 'Geheim');
+    expect(() => html(outside)).toThrow(
+      `${outside.file(PROSE)}:${line} afbeelding "../../../../../../../../etc/hostname.png" ligt buiten het project`,
     );
   });
 

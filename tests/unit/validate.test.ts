@@ -110,6 +110,15 @@ describe('validation of the data', () => {
     ]);
   });
 
+  it('a huge file is refused before it is read', () => {
+    const copy = fixtureCopy('minimaal', {
+      [CIJFERS]: (t) => `${t}\n# ${'x'.repeat(1_100_000)}\n`,
+    });
+    expect(errorsOf(copy)[0]).toMatch(
+      /cijfers\.yaml fout \[yaml\] het bestand is \d+ bytes; verwacht ten hoogste 1000000 bytes$/,
+    );
+  });
+
   it('deep nesting is refused before parsing', () => {
     const copy = fixtureCopy('minimaal', {
       [CIJFERS]: (t) => `${t}\ndiep: ${'['.repeat(200)}${']'.repeat(200)}\n`,

@@ -61,7 +61,8 @@ export class FigureRegistry {
       number: kind === 'figuur' ? this.numbers.get(id) : undefined,
     });
     // An HTML comment on a line of its own survives Markdown as a block; replaced after Markdown.
-    return new Handlebars.SafeString(`\n\n<!--jv:plaats:${index}-->\n\n`);
+    // No newlines added: Markdown line numbers stay those of the prose file, for messages.
+    return new Handlebars.SafeString(`<!--jv:plaats:${index}-->`);
   }
 
   reference(value: unknown, options: HelperOptions): string {

@@ -10,7 +10,6 @@ import { parseArgs } from 'node:util';
 import { resolveContext } from '../src/context.ts';
 import { build, checkData } from '../src/core/build.ts';
 import { chartTheme, renderFigures } from '../src/figures/stage.ts';
-import { renderChapters } from '../src/render/chapters.ts';
 import { renderReport } from '../src/render/document.ts';
 import { fontFaceCss } from '../src/render/fonts.ts';
 import { loadTemplates } from '../src/render/templates.ts';
@@ -34,13 +33,13 @@ const time = async (fn: () => Promise<unknown>) => {
 };
 
 // The HTML exactly as the build prints it.
-const { edition, prose } = checkData(ctx);
+const { edition, chapters } = checkData(ctx);
 const templates = loadTemplates(ctx, edition.publicatie.sjablonen);
 const charts = await renderFigures(edition, chartTheme(ctx.root, templates.style));
 const html = renderReport({
   edition,
   templates,
-  chapters: renderChapters(edition, prose, [ctx.root, ctx.dataDir]),
+  chapters,
   charts,
   fontCss: fontFaceCss(ctx.root, templates.style),
   final: false,
@@ -70,7 +69,6 @@ for (let i = 0; i < runs; i++) {
       const c = checkData(ctx);
       const t = loadTemplates(ctx, c.edition.publicatie.sjablonen);
       await renderFigures(c.edition, chartTheme(ctx.root, t.style));
-      renderChapters(c.edition, c.prose, [ctx.root, ctx.dataDir]);
     }),
   );
   full.push(await time(() => build(ctx)));

@@ -10,6 +10,7 @@ import type { Edition } from '../data/validate.ts';
 import { checkEdition } from '../data/checks.ts';
 import { chartTheme, renderFigures } from '../figures/stage.ts';
 import { renderChapters } from '../render/chapters.ts';
+import type { RenderedChapter } from '../render/chapters.ts';
 import { renderReport } from '../render/document.ts';
 import { fontFaceCss } from '../render/fonts.ts';
 import { loadTemplates } from '../render/templates.ts';
@@ -21,6 +22,7 @@ import { writeOutputs } from '../finalize/write.ts';
 export interface CheckResult {
   edition: Edition;
   prose: ProseFile[];
+  chapters: RenderedChapter[];
   /** Warnings (and, for a final edition, errors about missing values). */
   diagnostics: Diagnostic[];
 }
@@ -37,26 +39,33 @@ export interface BuildResult {
 export function checkData(ctx: BuildContext): CheckResult {
   const raw = loadEdition(ctx);
   const edition = validate(raw);
-  const { prose, diagnostics: proseProblems } = loadProse(
-    ctx,
-    raw.proseDir,
-    edition.editie.hoofdstukken,
-  );
-  const diagnostics = [...proseProblems, ...checkEdition(edition, { final: ctx.final })];
+  const loaded = loadProse(ctx, raw.proseDir, edition.editie.hoofdstukken);
+  failOn(ctx, [...loaded.diagnostics, ...checkEdition(edition, { final: ctx.final })]);
+  // Rendering the prose (no browser) finds names the data does not have, and checks statements.
+  const { chapters, warnings } = renderChapters(edition, loaded.prose, [ctx.root, ctx.dataDir]);
+  const diagnostics = [
+    ...loaded.diagnostics,
+    ...checkEdition(edition, { final: ctx.final }),
+    ...warnings,
+  ];
+  failOn(ctx, diagnostics);
+  return { edition, prose: loaded.prose, chapters, diagnostics };
+}
+
+/** Errors (and warnings under --strict) stop the build with all of them. */
+function failOn(ctx: BuildContext, diagnostics: readonly Diagnostic[]): void {
   const failing = diagnostics.filter(
     (d) => d.severity === 'error' || (ctx.strict && d.severity === 'warning'),
   );
   if (failing.length)
     throw new DataError(failing.map((d) => ({ ...d, severity: 'error' as const })));
-  return { edition, prose, diagnostics };
 }
 
 /** Build one edition: PDF and HTML in output/<publication>/<year>/. Nothing is written unless all succeeds. */
 export async function build(ctx: BuildContext): Promise<BuildResult> {
-  const { edition, prose, diagnostics } = checkData(ctx);
+  const { edition, chapters, diagnostics } = checkData(ctx);
   const templates = loadTemplates(ctx, edition.publicatie.sjablonen);
   const charts = await renderFigures(edition, chartTheme(ctx.root, templates.style));
-  const chapters = renderChapters(edition, prose, [ctx.root, ctx.dataDir]);
   const html = renderReport({
     edition,
     templates,

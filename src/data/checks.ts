@@ -6,7 +6,15 @@
 import type { Diagnostic } from '../diagnostics.ts';
 import type { Rij, Tabel } from './schema.ts';
 import { formatGetal } from '../render/format/index.ts';
-import { cellNumber, columnPath, decimalsOf, isSummed, round, sumRows } from './table.ts';
+import {
+  cellNumber,
+  columnPath,
+  decimalsOf,
+  findColumn,
+  isSummed,
+  round,
+  sumRows,
+} from './table.ts';
 import type { Edition } from './validate.ts';
 import { diagnosticAt } from './yaml-source.ts';
 import type { YamlSource } from './yaml-source.ts';
@@ -124,6 +132,7 @@ function checkTable(src: YamlSource, name: string, table: Tabel, opts: CheckOpti
       }
     });
   });
+  out.push(...checkBalance(src, base, table));
   // Cells the source does not give.
   let missing = 0;
   const countMissing = (rows: readonly Rij[]) =>
@@ -142,4 +151,41 @@ function checkTable(src: YamlSource, name: string, table: Tabel, opts: CheckOpti
     );
   }
   return out;
+}
+
+/** Stock and flows: stand(previous year) + bij − af = stand(year), for consecutive years. */
+function checkBalance(src: YamlSource, base: readonly PropertyKey[], table: Tabel): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const balans = table.balans;
+  if (!balans) return out;
+  const col = (label: string | number) => findColumn(table, label);
+  const stand = col(balans.stand);
+  table.rijen.forEach((row, r) => {
+    const prev = table.rijen[r - 1];
+    if (!prev || Number(row.label) !== Number(prev.label) + 1 || !/^\d{4}$/.test(row.label)) return;
+    const before = cellNumber(prev.waarden[stand]);
+    const after = cellNumber(row.waarden[stand]);
+    const plus = balans.bij.map((l) => cellNumber(row.waarden[col(l)]));
+    const minus = balans.af.map((l) => cellNumber(row.waarden[col(l)]));
+    if (before === null || after === null || [...plus, ...minus].some((n) => n === null)) return;
+    const computed = round(before + sum(plus) - sum(minus));
+    if (computed === after) return;
+    const terms = [
+      fmt(before),
+      ...plus.map((n) => `+ ${fmt(n ?? 0)}`),
+      ...minus.map((n) => `− ${fmt(n ?? 0)}`),
+    ].join(' ');
+    out.push(
+      diagnosticAt(src, [...base, 'rijen', r, 'waarden', stand], {
+        severity: 'warning',
+        rule: 'balans',
+        message: `tabel "${table.titel}", ${row.label}: ${terms} = ${fmt(computed)}, vermeld ${fmt(after)} (verschil ${fmt(round(after - computed))})`,
+      }),
+    );
+  });
+  return out;
+}
+
+function sum(ns: ReadonlyArray<number | null>): number {
+  return ns.reduce<number>((s, n) => s + (n ?? 0), 0);
 }

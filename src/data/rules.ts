@@ -93,6 +93,23 @@ export function tableRuleDiagnostics(
       }),
     );
   }
+  if (table.balans) {
+    const names = table.kolommen.map(columnLabel);
+    const { stand, bij, af } = table.balans;
+    const check = (label: string | number, path: readonly PropertyKey[]) => {
+      if (!names.includes(String(label))) {
+        out.push(
+          diagnosticAt(src, path, {
+            rule: 'balans',
+            message: `verwacht een kolom van de tabel (${names.join(', ')}), gevonden ${JSON.stringify(label)}`,
+          }),
+        );
+      }
+    };
+    check(stand, [...base, 'balans', 'stand']);
+    bij.forEach((l, i) => check(l, [...base, 'balans', 'bij', i]));
+    af.forEach((l, i) => check(l, [...base, 'balans', 'af', i]));
+  }
   const series = table.grafiek?.reeksen ?? [];
   const known = new Set(
     table.grafiek?.as === 'rijen'

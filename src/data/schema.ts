@@ -76,6 +76,20 @@ const Totaal = z.strictObject({
   vermeld: z.array(Cel).optional(),
 });
 
+/**
+ * A stock and its flows in a table whose rows are consecutive years: the check verifies
+ * stand(previous year) + bij − af = stand(year) and reports every year that does not add up.
+ */
+export const Balans = z.strictObject({
+  /** The column with the stock at the end of each year. */
+  stand: Label,
+  /** Columns that add to the stock. */
+  bij: z.array(Label).default([]),
+  /** Columns that take from it. */
+  af: z.array(Label).default([]),
+});
+export type Balans = z.infer<typeof Balans>;
+
 /** A table: a figure in the report ({{figuur x}}) or an unnumbered table ({{tabel x}}). */
 export const Tabel = z.strictObject({
   soort: z.literal('tabel'),
@@ -89,6 +103,7 @@ export const Tabel = z.strictObject({
   bron: z.string().optional(),
   voetnoot: z.string().optional(),
   grafiek: Grafiek.optional(),
+  balans: Balans.optional(),
 });
 export type Tabel = z.infer<typeof Tabel>;
 

@@ -10,7 +10,8 @@ import type { ProseFile } from '../data/load.ts';
 import type { Edition } from '../data/validate.ts';
 import { FigureRegistry, numberFigures } from './helpers/figuur.ts';
 import type { Placement } from './helpers/figuur.ts';
-import { figureHelpers, VALUE_HELPERS } from './helpers/index.ts';
+import { passHelpers, VALUE_HELPERS } from './helpers/index.ts';
+import type { Diagnostic } from '../diagnostics.ts';
 import { HelperError, MissingValueError } from './helpers/values.ts';
 import { embedImages } from './images.ts';
 import { createMarkdown } from './markdown.ts';
@@ -91,10 +92,15 @@ export function missingPath(expression: string, context: object): string | undef
   return found;
 }
 
-function renderHandlebars(prose: ProseFile, context: object, registry: FigureRegistry): string {
+function renderHandlebars(
+  prose: ProseFile,
+  context: object,
+  registry: FigureRegistry,
+  warnings: Diagnostic[],
+): string {
   const hb = Handlebars.create();
   hb.registerHelper(VALUE_HELPERS);
-  hb.registerHelper(figureHelpers(registry));
+  hb.registerHelper(passHelpers(registry, prose.file, warnings));
   try {
     return hb.compile(prose.text, { strict: true })(context);
   } catch (e) {
@@ -174,18 +180,19 @@ export function renderChapters(
   edition: Edition,
   prose: readonly ProseFile[],
   roots: readonly string[],
-): RenderedChapter[] {
+): { chapters: RenderedChapter[]; warnings: Diagnostic[] } {
   const context = proseContext(edition);
+  const warnings: Diagnostic[] = [];
   // Pass 1: only to learn where the figures are placed.
   const first = new FigureRegistry(edition.factIds, new Map());
-  for (const p of prose) renderHandlebars(p, context, first);
+  for (const p of prose) renderHandlebars(p, context, first, []);
   const numbers = numberFigures(first.placements);
 
   const md = createMarkdown();
   const registry = new FigureRegistry(edition.factIds, numbers);
-  return prose.map((p, i) => {
+  const chapters = prose.map((p, i): RenderedChapter => {
     const before = registry.placements.length;
-    const markdown = renderHandlebars(p, context, registry);
+    const markdown = renderHandlebars(p, context, registry, warnings);
     const env = {};
     const tokens = md.parse(markdown, env);
     embedImages(tokens, p, roots);
@@ -209,4 +216,5 @@ export function renderChapters(
       toc: [{ level: 1, nummer: String(nummer), titel, anchor }, ...toc],
     };
   });
+  return { chapters, warnings };
 }

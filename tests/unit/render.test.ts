@@ -16,7 +16,7 @@ function html(copy = fixtureCopy('minimaal')) {
   const ctx = resolveContext({ dataDir: copy.dataDir, publication: 'proef', year: 2024 });
   const { edition, prose } = checkData(ctx);
   const templates = loadTemplates(ctx, edition.publicatie.sjablonen);
-  const chapters = renderChapters(edition, prose, [ctx.root, ctx.dataDir]);
+  const { chapters } = renderChapters(edition, prose, [ctx.root, ctx.dataDir]);
   return {
     chapters,
     html: renderReport({

@@ -7,6 +7,7 @@ import { fixtureCopy } from '../support/fixture.ts';
 import type { FixtureCopy } from '../support/fixture.ts';
 
 const CIJFERS = 'proef/2024/cijfers.yaml';
+const PROSE = 'proef/2024/tekst/1-cijfers.md';
 
 /** The error lines (first line of each diagnostic) of a failing check. */
 function errorsOf(copy: FixtureCopy, flags: { final?: boolean } = {}): string[] {
@@ -156,5 +157,30 @@ describe('consistency checks', () => {
     const errors = errorsOf(copy, { final: true });
     expect(errors).toHaveLength(1);
     expect(errors[0]).toContain('fout [ontbreekt] prijzen: de cijfers van "Prijzen" ontbreken');
+  });
+
+  it('a stock that does not follow from its flows is a warning per year', () => {
+    const stock = `\nvoorraad:\n  soort: tabel\n  titel: Voorraad\n  kolommen: [Bij, Af, Stand]\n  balans: {stand: Stand, bij: [Bij], af: [Af]}\n  rijen:\n    - {label: "2022", waarden: [0, 0, 100]}\n    - {label: "2023", waarden: [10, 2, 108]}\n    - {label: "2024", waarden: [5, 1, 115]}\n`;
+    const copy = fixtureCopy('minimaal', { [CIJFERS]: (t) => t + stock });
+    const { diagnostics } = checkData(
+      resolveContext({ dataDir: copy.dataDir, publication: 'proef', year: 2024 }),
+    );
+    expect(diagnostics.map((d) => formatDiagnostic(d).split('\n')[0])).toEqual([
+      `${copy.file(CIJFERS)}:${copy.lineOf(CIJFERS, '[5, 1, 115]')}:${copy.columnOf(CIJFERS, '115]')} waarschuwing [balans] voorraad.rijen[2].waarden[2]: tabel "Voorraad", 2024: 108 + 5 − 1 = 112, vermeld 115 (verschil 3)`,
+    ]);
+  });
+
+  it('an approximate statement in the prose is checked against the data', () => {
+    const copy = fixtureCopy('minimaal', {
+      [PROSE]: (t) =>
+        `${t}\nHet zijn er {{ongeveer cijfers.inwoners "ruim 1300"}} en {{ongeveer cijfers.inwoners "bijna 1250"}}.\n`,
+    });
+    const { diagnostics } = checkData(
+      resolveContext({ dataDir: copy.dataDir, publication: 'proef', year: 2024 }),
+    );
+    const line = copy.lineOf(PROSE, 'ruim 1300');
+    expect(diagnostics.map((d) => formatDiagnostic(d))).toEqual([
+      `${copy.file(PROSE)}:${line} waarschuwing [bewering] de tekst zegt "ruim 1300", de gegevens geven 1.234`,
+    ]);
   });
 });

@@ -2,7 +2,9 @@
 import type { HelperDelegate } from 'handlebars';
 import { datum } from './datum.ts';
 import { euro } from './euro.ts';
+import type { Diagnostic } from '../../diagnostics.ts';
 import type { FigureRegistry } from './figuur.ts';
+import { ongeveerHelper } from './ongeveer.ts';
 import { getal } from './getal.ts';
 import { procent } from './procent.ts';
 import { absoluut, som, verschil } from './rekenen.ts';
@@ -20,8 +22,14 @@ export const VALUE_HELPERS: Record<string, HelperDelegate> = {
   totaal,
 };
 
-export function figureHelpers(registry: FigureRegistry): Record<string, HelperDelegate> {
+/** Helpers bound to one rendering of one prose file: figures placed, statements checked. */
+export function passHelpers(
+  registry: FigureRegistry,
+  file: string,
+  warnings: Diagnostic[],
+): Record<string, HelperDelegate> {
   return {
+    ongeveer: ongeveerHelper(file, warnings),
     figuur: (value: unknown, options) => registry.place('figuur', value, options),
     tabel: (value: unknown, options) => registry.place('tabel', value, options),
     verwijzing: (value: unknown, options) => registry.reference(value, options),

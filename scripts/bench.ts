@@ -8,10 +8,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { resolveContext } from '../src/context.ts';
-import { build, checkData } from '../src/core/build.ts';
+import { assembleHtml, build, checkData } from '../src/core/build.ts';
 import { chartTheme, renderFigures } from '../src/figures/stage.ts';
-import { renderReport } from '../src/render/document.ts';
-import { fontFaceCss } from '../src/render/fonts.ts';
 import { loadTemplates } from '../src/render/templates.ts';
 import { withBrowser } from '../src/print/browser.ts';
 
@@ -33,17 +31,7 @@ const time = async (fn: () => Promise<unknown>) => {
 };
 
 // The HTML exactly as the build prints it.
-const { edition, chapters } = checkData(ctx);
-const templates = loadTemplates(ctx, edition.publicatie.sjablonen);
-const charts = await renderFigures(edition, chartTheme(ctx.root, templates.style));
-const html = renderReport({
-  edition,
-  templates,
-  chapters,
-  charts,
-  fontCss: fontFaceCss(ctx.root, templates.style),
-  final: false,
-});
+const html = await assembleHtml(ctx, checkData(ctx));
 
 const chromium: number[] = [];
 const stages: number[] = [];

@@ -61,19 +61,25 @@ function failOn(ctx: BuildContext, diagnostics: readonly Diagnostic[]): void {
     throw new DataError(failing.map((d) => ({ ...d, severity: 'error' as const })));
 }
 
-/** Build one edition: PDF and HTML in output/<publication>/<year>/. Nothing is written unless all succeeds. */
-export async function build(ctx: BuildContext): Promise<BuildResult> {
-  const { edition, chapters, diagnostics } = checkData(ctx);
-  const templates = loadTemplates(ctx, edition.publicatie.sjablonen);
-  const charts = await renderFigures(edition, chartTheme(ctx.root, templates.style));
-  const html = renderReport({
-    edition,
+/** The report as one HTML document, exactly as it is printed (figures, chapters, fonts inlined). */
+export async function assembleHtml(ctx: BuildContext, checked: CheckResult): Promise<string> {
+  const templates = loadTemplates(ctx, checked.edition.publicatie.sjablonen);
+  const charts = await renderFigures(checked.edition, chartTheme(ctx.root, templates.style));
+  return renderReport({
+    edition: checked.edition,
     templates,
-    chapters,
+    chapters: checked.chapters,
     charts,
     fontCss: fontFaceCss(ctx.root, templates.style),
     final: ctx.final,
   });
+}
+
+/** Build one edition: PDF and HTML in output/<publication>/<year>/. Nothing is written unless all succeeds. */
+export async function build(ctx: BuildContext): Promise<BuildResult> {
+  const checked = checkData(ctx);
+  const { edition, chapters, diagnostics } = checked;
+  const html = await assembleHtml(ctx, checked);
   const printed = await withBrowser((browser) => printHtml(browser, html, edition.editie.titel));
   const { pdf, pageCount } = await setMetadata(printed.pdf, {
     title: edition.editie.titel,

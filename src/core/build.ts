@@ -40,14 +40,11 @@ export function checkData(ctx: BuildContext): CheckResult {
   const raw = loadEdition(ctx);
   const edition = validate(raw);
   const loaded = loadProse(ctx, raw.proseDir, edition.editie.hoofdstukken);
-  failOn(ctx, [...loaded.diagnostics, ...checkEdition(edition, { final: ctx.final })]);
+  const dataDiagnostics = [...loaded.diagnostics, ...checkEdition(edition, { final: ctx.final })];
+  failOn(ctx, dataDiagnostics);
   // Rendering the prose (no browser) finds names the data does not have, and checks statements.
   const { chapters, warnings } = renderChapters(edition, loaded.prose, [ctx.root, ctx.dataDir]);
-  const diagnostics = [
-    ...loaded.diagnostics,
-    ...checkEdition(edition, { final: ctx.final }),
-    ...warnings,
-  ];
+  const diagnostics = [...dataDiagnostics, ...warnings];
   failOn(ctx, diagnostics);
   return { edition, prose: loaded.prose, chapters, diagnostics };
 }

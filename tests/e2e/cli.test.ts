@@ -69,4 +69,10 @@ describe('jaarverslag (command line)', () => {
       'fout [ontbreekt] verkoopprijzen: de cijfers van "Gemiddelde verkoopprijzen bestaande woningen" ontbreken',
     );
   });
+
+  it('--strict turns the warnings of the real data into errors', () => {
+    const r = run(['check', '--publication', 'midden-drenthe', '--strict']);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('fout [balans] woningvoorraad.rijen[7].waarden[2]');
+  });
 });

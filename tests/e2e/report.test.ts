@@ -3,7 +3,7 @@
  * PDF. Expected texts come from the published report (shared seeds), not from our output.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -226,5 +226,22 @@ describe('the Midden-Drenthe 2024 report', () => {
     expect(breaks.length).toBeGreaterThan(10);
     // and never inside a number: no line ends in a digit followed by a soft hyphen
     expect(raw).not.toMatch(/\d\u00ad/);
+  });
+
+  it('never ends a page with a heading: text follows every heading on its page', () => {
+    const dir = path.join(ROOT, 'data/midden-drenthe/2024/tekst');
+    const headings = readdirSync(dir)
+      .flatMap((f) => readFileSync(path.join(dir, f), 'utf8').split('\n'))
+      .filter((l) => /^#{2,4} /.test(l) && !l.includes('{{'))
+      .map((l) => l.replace(/^#+ /, '').trim());
+    expect(headings.length).toBeGreaterThan(30);
+    const body = bodyTexts(result.pdfPath);
+    for (const h of headings) {
+      // pages after the contents; the first page that carries the heading
+      const page = body.find((p, i) => i > 1 && p.includes(h));
+      expect(page, h).toBeDefined();
+      const after = (page ?? '').slice((page ?? '').indexOf(h) + h.length).trim();
+      expect(after.length, `na "${h}" staat nog tekst op de pagina`).toBeGreaterThan(40);
+    }
   });
 });

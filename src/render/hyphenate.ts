@@ -16,12 +16,24 @@ const MIN_WORD = 7;
 const MIN_LEFT = 2;
 const MIN_RIGHT = 3;
 
+/**
+ * Compounds the TeX patterns break wrongly (woningbou-winitiatieven) or poorly; "-" marks
+ * where a break may go. Dutch language knowledge, not any publication's: add words as found.
+ */
+const EXCEPTIONS = [
+  'wo-ning-bouw-ini-ti-a-tie-ven',
+  'wo-ning-bouw-ini-ti-a-tief',
+  'woon-ini-ti-a-tie-ven',
+  'uit-brei-dings-lo-ca-ties',
+  'in-brei-dings-lo-ca-ties',
+];
+
 /** A lower-case Dutch word (letters with diacritics, no digits). */
 const LOWER_WORD = /^[a-zà-öø-ÿ]+$/;
 
 function hyphenateWord(word: string): string {
   if (word.length < MIN_WORD || !LOWER_WORD.test(word)) return word;
-  const broken = hyphenateSync(word, { minWordLength: MIN_WORD });
+  const broken = hyphenateSync(word, { minWordLength: MIN_WORD, exceptions: EXCEPTIONS });
   const parts = broken.split(SHY);
   // Drop breaks too close to either end.
   let out = '';

@@ -25,6 +25,12 @@ describe('Dutch hyphenation', () => {
     expect(out.split(SHY).length - 1).toBeGreaterThan(8);
   });
 
+  it('breaks compounds at their joints where the patterns would not', () => {
+    const show = (w: string) => hyphenateText(w).replaceAll(SHY, '-');
+    expect(show('woningbouwinitiatieven')).toBe('wo-ning-bouw-ini-ti-a-tie-ven');
+    expect(show('uitbreidingslocaties')).toBe('uit-brei-dings-lo-ca-ties');
+  });
+
   it('keeps at least two letters before and three after a break', () => {
     for (const word of hyphenateText(PARAGRAPH).split(/[\s.,]+/)) {
       const parts = word.split(SHY);

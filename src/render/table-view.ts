@@ -47,41 +47,25 @@ export function formatCell(cel: Cel | undefined, unit: Eenheid): CellView {
   }
 }
 
-/** Header rows: the column groups (outermost first), then the column labels. */
+/** Header rows: the column groups (outermost first, equal neighbours merged), then the labels. */
 function headerRows(table: Tabel): HeaderCell[][] {
   const groups = table.kolommen.map((k) => (typeof k === 'object' ? (k.groep ?? []) : []));
   const depth = Math.max(0, ...groups.map((g) => g.length));
   const rows: HeaderCell[][] = [];
-  const numeric = (c: number) => columnUnit(table, c) !== undefined;
   for (let level = 0; level < depth; level++) {
-    const row: HeaderCell[] = [];
-    table.kolommen.forEach((_, c) => {
-      const key = (groups[c] ?? []).slice(0, level + 1).join('\u0000');
-      const prev = row.at(-1) as (HeaderCell & { key?: string }) | undefined;
+    const row: Array<HeaderCell & { key: string }> = [];
+    groups.forEach((group) => {
+      const key = group.slice(0, level + 1).join('\u0000');
+      const prev = row.at(-1);
       if (prev && prev.key === key) prev.colspan++;
-      else
-        row.push({
-          text: groups[c]?.[level] ?? '',
-          colspan: 1,
-          rowspan: 1,
-          numeric: numeric(c),
-          key,
-        } as HeaderCell);
+      else row.push({ key, text: group[level] ?? '', colspan: 1, rowspan: 1, numeric: true });
     });
-    rows.push(
-      row.map(({ text, colspan, rowspan, numeric: n }) => ({ text, colspan, rowspan, numeric: n })),
-    );
+    rows.push(row.map(({ key: _key, ...cell }) => cell));
   }
   rows.push(
     table.kolommen.map((k) => ({ text: columnLabel(k), colspan: 1, rowspan: 1, numeric: true })),
   );
-  const corner: HeaderCell = {
-    text: table.kop ?? '',
-    colspan: 1,
-    rowspan: rows.length,
-    numeric: false,
-  };
-  rows[0]?.unshift(corner);
+  rows[0]?.unshift({ text: table.kop ?? '', colspan: 1, rowspan: rows.length, numeric: false });
   return rows;
 }
 
@@ -99,12 +83,11 @@ export function tableView(table: Tabel): TableView {
       label: table.totaal.label,
       depth: 0,
       subtotal: true,
-      cells: table.kolommen.map((_, c) => {
-        const s = stated?.[c];
-        const value = s !== undefined && s !== null ? s : columnTotal(table, c);
-        const view = formatCell(value, columnUnit(table, c));
-        return { ...view, missing: false };
-      }),
+      // What the source states, else what the rows add up to (shares are not summed: blank).
+      cells: table.kolommen.map((_, c) => ({
+        ...formatCell(stated?.[c] ?? columnTotal(table, c), columnUnit(table, c)),
+        missing: false,
+      })),
     };
   }
   return { smal: table.kolommen.length <= 2, headerRows: headerRows(table), rows, total };

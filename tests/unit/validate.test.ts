@@ -64,6 +64,18 @@ describe('validation of the data', () => {
     );
   });
 
+  it('a missing required field and an unknown kind say what was expected', () => {
+    const copy = fixtureCopy('minimaal', {
+      [CIJFERS]: (t) =>
+        t.replace('  titel: Verkochte woningen per type\n', '') +
+        '\nplaatje:\n  soort: foto\n  titel: Iets\n',
+    });
+    expect(errorsOf(copy)).toEqual([
+      `${copy.file(CIJFERS)}:${copy.lineOf(CIJFERS, 'soort: tabel')}:3 fout [schema] verkocht.titel: verplicht veld ontbreekt; verwacht een tekst`,
+      `${copy.file(CIJFERS)}:${copy.lineOf(CIJFERS, 'soort: foto')}:10 fout [schema] plaatje.soort: verwacht "tabel" of "ontbreekt", gevonden "foto"`,
+    ]);
+  });
+
   it('a year outside the edition range is an error', () => {
     const copy = fixtureCopy('minimaal', {
       [CIJFERS]: (t) => t.replace('kolommen: [2022, 2023, 2024]', 'kolommen: [2022, 2023, 2042]'),

@@ -15,7 +15,7 @@ if ((${#need[@]})); then
     [ "$(id -u)" -eq 0 ] || sudo="sudo"
     echo "Installeren met apt-get: ${need[*]}"
     $sudo apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${need[@]}" fonts-dejavu-core
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${need[@]}"
   else
     echo "Ontbrekend: ${need[*]}. Installeer Chromium en poppler-utils met de pakketbeheerder van dit systeem," >&2
     echo "of zet PUPPETEER_EXECUTABLE_PATH naar een Chromium of Chrome." >&2

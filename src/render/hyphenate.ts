@@ -1,8 +1,9 @@
 /**
  * Dutch hyphenation in the pipeline. Debian's Chromium ships no hyphenation dictionaries, so
  * CSS `hyphens: auto` does nothing there; instead long Dutch words get soft hyphens (U+00AD)
- * from the TeX hyph-nl patterns (package `hyphen`). Never inside numbers, names (capitalised
- * words: places, people, organisations), abbreviations, URLs or e-mail addresses.
+ * from the TeX hyph-nl patterns (package `hyphen`). Only lower-case words are broken: never
+ * numbers, names (capitalised words: places, people, organisations; a sentence's first word
+ * is skipped too), abbreviations, URLs, domain names or e-mail addresses.
  */
 import hyphenNl from 'hyphen/nl';
 
@@ -28,47 +29,39 @@ const EXCEPTIONS = [
   'in-brei-dings-lo-ca-ties',
 ];
 
-/** A lower-case Dutch word (letters with diacritics, no digits). */
-const LOWER_WORD = /^[a-zà-öø-ÿ]+$/;
+/** A lower-case word in Latin script (diacritics allowed, also as combining marks). */
+const LOWER_WORD = /^(?:(?=\p{Script=Latin})\p{Ll}|\p{M})+$/u;
+/** A run of letters: the parts of a token between hyphens, slashes, quotes and punctuation. */
+const LETTERS = /[\p{L}\p{M}]+/gu;
+/** Digits, e-mail, URLs, domain names and dotted abbreviations (x.nl, o.a.), soft hyphens. */
+const PROTECTED = /[0-9@\u00ad]|:\/\/|www\.|\p{L}\.\p{L}/iu;
+
+const cache = new Map<string, string>();
 
 function hyphenateWord(word: string): string {
   if (word.length < MIN_WORD || !LOWER_WORD.test(word)) return word;
-  const broken = hyphenateSync(word, { minWordLength: MIN_WORD, exceptions: EXCEPTIONS });
-  const parts = broken.split(SHY);
+  const known = cache.get(word);
+  if (known !== undefined) return known;
+  const parts = hyphenateSync(word, { minWordLength: MIN_WORD, exceptions: EXCEPTIONS }).split(SHY);
   // Drop breaks too close to either end.
   let out = '';
   let done = 0;
-  parts.forEach((part, i) => {
-    if (i > 0) {
-      const left = done;
-      const right = word.length - done;
-      if (left >= MIN_LEFT && right >= MIN_RIGHT) out += SHY;
-    }
+  for (const [i, part] of parts.entries()) {
+    if (i > 0 && done >= MIN_LEFT && word.length - done >= MIN_RIGHT) out += SHY;
     out += part;
     done += part.length;
-  });
+  }
+  cache.set(word, out);
   return out;
-}
-
-/** A token that must stay whole: a URL, an e-mail address, or anything with a digit or a capital. */
-function isProtected(token: string): boolean {
-  return /[0-9@]|:\/\/|^www\./i.test(token) || token.includes(SHY);
 }
 
 /**
  * Insert soft hyphens into the long lower-case words of a text. Removing every U+00AD gives
- * back the input exactly.
+ * back the input exactly. The lower-case parts of a hyphenated compound are words of their
+ * own: in "twee-onder-een-kapwoning" and "WOZ-woningwaarde" the last part may break.
  */
 export function hyphenateText(text: string): string {
-  return text.replace(/\S+/g, (token) => {
-    if (isProtected(token)) return token;
-    // Parts around hard hyphens and punctuation are words of their own: twee-onder-een-kapwoning.
-    return token.replace(/[A-Za-zÀ-ÖØ-öø-ÿ]+/g, (word, offset: number) => {
-      // A word right after a capital letter inside the token belongs to a name: leave it.
-      if (/^[A-ZÀ-ÖØ-Þ]/.test(word)) return word;
-      const before = token.slice(0, offset);
-      if (/[A-ZÀ-ÖØ-Þ][a-zà-ÿ]*-$/.test(before)) return word;
-      return hyphenateWord(word);
-    });
-  });
+  return text.replace(/\S+/g, (token) =>
+    PROTECTED.test(token) ? token : token.replace(LETTERS, hyphenateWord),
+  );
 }

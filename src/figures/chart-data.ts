@@ -1,7 +1,6 @@
 /** A table as the long-format rows a chart draws: one row per category and series. */
-import type { Tabel } from '../data/schema.ts';
-import type { Rij } from '../data/schema.ts';
-import { cellNumber, columnLabel } from '../data/table.ts';
+import type { Eenheid, Rij, Tabel } from '../data/schema.ts';
+import { cellNumber, cellUnit, columnLabel } from '../data/table.ts';
 
 export interface ChartRow {
   categorie: string;
@@ -11,13 +10,22 @@ export interface ChartRow {
   volgorde: number;
 }
 
-/** Leaf rows with a name that is unique in the table: "Smilde (Woonservice)" when needed. */
+/** A chart row with what the spec needs besides: the cell's unit and the series' position. */
+export interface ChartPoint extends ChartRow {
+  eenheid: Eenheid;
+  /** Position of the series in the table (after `reeksen` picked them). */
+  reeksVolgorde: number;
+}
+
+/** Leaf rows, depth-first, with a name unique in the table: "Smilde (Woonservice)" when needed. */
 function namedLeaves(rows: readonly Rij[]): Array<{ row: Rij; name: string }> {
   const leaves: Array<{ row: Rij; parent?: string }> = [];
-  const walk = (list: readonly Rij[], parent?: string) =>
-    list.forEach((row) =>
-      row.onderdelen?.length ? walk(row.onderdelen, row.label) : leaves.push({ row, parent }),
-    );
+  const walk = (list: readonly Rij[], parent?: string): void => {
+    for (const row of list) {
+      if (row.onderdelen?.length) walk(row.onderdelen, row.label);
+      else leaves.push(parent === undefined ? { row } : { row, parent });
+    }
+  };
   walk(rows);
   const count = new Map<string, number>();
   for (const l of leaves) count.set(l.row.label, (count.get(l.row.label) ?? 0) + 1);
@@ -28,40 +36,83 @@ function namedLeaves(rows: readonly Rij[]): Array<{ row: Rij; name: string }> {
   }));
 }
 
-/** Rows for the chart: leaf rows only (subtotals are not drawn), missing cells left out. */
-export function chartRows(table: Tabel): ChartRow[] {
+/**
+ * Every value the chart draws, categories in table order, series in table order within each.
+ * Subtotal rows (rows with `onderdelen`) are not drawn, their leaf rows are; "-" is 0 and a
+ * missing cell (null) is left out, so it is never drawn as 0.
+ */
+export function chartPoints(table: Tabel): ChartPoint[] {
   const grafiek = table.grafiek;
   const wanted = grafiek?.reeksen?.map(String);
-  const rows = namedLeaves(table.rijen);
-  const columns = table.kolommen.map(columnLabel);
-  const out: ChartRow[] = [];
-  const keep = (series: string) => !wanted || wanted.includes(series);
-  if (grafiek?.as === 'rijen') {
-    rows.forEach(({ row, name }, r) => {
-      columns.forEach((col, c) => {
-        const value = cellNumber(row.waarden[c]);
-        if (keep(col) && value !== null)
-          out.push({ categorie: name, reeks: col, waarde: value, volgorde: r });
+  const keep = (series: string): boolean => !wanted || wanted.includes(series);
+  const leaves = namedLeaves(table.rijen);
+  const columns = table.kolommen.map((k, index) => ({ label: columnLabel(k), index }));
+  const byRow = grafiek?.as === 'rijen';
+  const categories = byRow ? leaves : columns;
+  const series = (byRow ? columns : leaves).filter((s) => keep('row' in s ? s.row.label : s.label));
+  const out: ChartPoint[] = [];
+  categories.forEach((category, volgorde) => {
+    series.forEach((serie, reeksVolgorde) => {
+      const leaf = 'row' in category ? category : 'row' in serie ? serie : undefined;
+      const column = 'index' in category ? category : 'index' in serie ? serie : undefined;
+      if (!leaf || !column) return;
+      const waarde = cellNumber(leaf.row.waarden[column.index]);
+      if (waarde === null) return;
+      out.push({
+        categorie: 'row' in category ? category.name : category.label,
+        reeks: 'row' in serie ? serie.name : serie.label,
+        waarde,
+        volgorde,
+        eenheid: cellUnit(table, leaf.row, column.index),
+        reeksVolgorde,
       });
     });
-  } else {
-    columns.forEach((col, c) => {
-      rows.forEach(({ row, name }) => {
-        const value = cellNumber(row.waarden[c]);
-        if (keep(row.label) && value !== null)
-          out.push({ categorie: col, reeks: name, waarde: value, volgorde: c });
-      });
-    });
-  }
+  });
   return out;
 }
 
-/** Series names in table order. */
-export function seriesOf(rows: readonly ChartRow[]): string[] {
-  return [...new Set(rows.map((r) => r.reeks))];
+/** The long format the spec draws: {categorie, reeks, waarde, volgorde}, in table order. */
+export function chartRows(table: Tabel): ChartRow[] {
+  return chartPoints(table).map(({ categorie, reeks, waarde, volgorde }) => ({
+    categorie,
+    reeks,
+    waarde,
+    volgorde,
+  }));
 }
 
-/** Category names in table order. */
-export function categoriesOf(rows: readonly ChartRow[]): string[] {
-  return [...new Set([...rows].sort((a, b) => a.volgorde - b.volgorde).map((r) => r.categorie))];
+/** Series names in table order. */
+export function seriesOf(rows: readonly ChartPoint[]): string[] {
+  return [...rows]
+    .sort((a, b) => a.reeksVolgorde - b.reeksVolgorde)
+    .map((r) => r.reeks)
+    .filter((name, i, all) => all.indexOf(name) === i);
+}
+
+/**
+ * Every category in table order, also one without any value: a year the source has no
+ * numbers for keeps its place on the axis, empty, instead of silently closing the gap.
+ */
+export function chartCategories(table: Tabel): string[] {
+  return table.grafiek?.as === 'rijen'
+    ? namedLeaves(table.rijen).map((l) => l.name)
+    : table.kolommen.map(columnLabel);
+}
+
+/** A point with where its segment starts and ends in a stack (series stacked in table order). */
+export type StackedPoint = ChartPoint & { van: number; tot: number };
+
+/** Stack the series per category: positive values up from 0, negative values down. */
+export function stack(points: readonly ChartPoint[]): StackedPoint[] {
+  const up = new Map<number, number>();
+  const down = new Map<number, number>();
+  return [...points]
+    .sort((a, b) => a.volgorde - b.volgorde || a.reeksVolgorde - b.reeksVolgorde)
+    .map((p) => {
+      const sums = p.waarde < 0 ? down : up;
+      const van = sums.get(p.volgorde) ?? 0;
+      const tot = van + p.waarde;
+      sums.set(p.volgorde, tot);
+      return { ...p, van, tot };
+    });
 }

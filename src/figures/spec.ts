@@ -1,207 +1,77 @@
-/** The Vega-Lite spec of a table's chart: one function, data in, spec out (tests inspect it). */
+/** The Vega-Lite spec of a table's chart: data in, spec out (tests inspect it). */
 import type { TopLevelSpec } from 'vega-lite';
 import type { Tabel } from '../data/schema.ts';
-import { columnUnit } from '../data/table.ts';
-import { categoriesOf, chartRows, seriesOf } from './chart-data.ts';
+import { chartCategories, chartPoints, seriesOf } from './chart-data.ts';
+import { NUMBER_LOCALE, TIME_LOCALE } from './locale.ts';
+import { lyingBars, uprightBars } from './spec-bars.ts';
+import { lineChart } from './spec-line.ts';
+import type { ChartBody, ChartContext } from './spec-parts.ts';
+import { valueFormat } from './spec-parts.ts';
 import type { ChartTheme } from './theme.ts';
 
-/** Dutch grouping and decimal comma come from the locale (render-chart.ts); this trims zeros. */
-const NUMBER = ',~f';
-
-function isYears(categories: readonly string[]): boolean {
-  return categories.length > 0 && categories.every((c) => /^\d{4}$/.test(c));
+/** A family name as CSS needs it: quoted ("Source Sans 3" unquoted is invalid CSS), with a fallback. */
+export function cssFontFamily(family: string): string {
+  return `'${family.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}', sans-serif`;
 }
 
 export function chartSpec(table: Tabel, theme: ChartTheme): TopLevelSpec {
   const grafiek = table.grafiek;
   if (!grafiek) throw new Error(`tabel "${table.titel}" heeft geen grafiek`);
-  const rows = chartRows(table);
-  const series = seriesOf(rows);
-  const categories = categoriesOf(rows);
-  const several = series.length > 1;
-  const percent = table.kolommen.every((_, c) => columnUnit(table, c) === 'procent');
-  const valueTitle = grafiek.titel_waarden ?? null;
-  const valueAxis = {
-    title: valueTitle,
-    format: percent ? ',~f' : NUMBER,
-    grid: true,
-    tickCount: 5,
+  const points = chartPoints(table);
+  const ctx: ChartContext = {
+    theme,
+    points,
+    categories: chartCategories(table),
+    series: seriesOf(points),
+    format: valueFormat(points),
+    valueTitle: grafiek.titel_waarden ?? null,
   };
-  const color = several
-    ? {
-        field: 'reeks',
-        type: 'nominal' as const,
-        title: null,
-        sort: series,
-        scale: { range: theme.palette },
-        legend: {
-          orient: 'bottom' as const,
-          direction: 'horizontal' as const,
-          symbolType: 'square',
-          columns: Math.min(series.length, 5),
-        },
-      }
-    : { value: theme.palette[0] ?? '#0072B2' };
-  const category = { field: 'categorie', type: 'nominal' as const, title: null, sort: categories };
-
-  let layer: object[];
-  if (grafiek.vorm === 'lijn') {
-    const years = isYears(categories);
-    const x = years
-      ? {
-          field: 'jaar',
-          type: 'quantitative' as const,
-          title: null,
-          scale: { zero: false, nice: false },
-          axis: { format: 'd', values: categories.map(Number), grid: false },
-        }
-      : { ...category, axis: { labelAngle: 0 } };
-    layer = [
-      {
-        mark: { type: 'line', strokeWidth: 2.5 },
-        encoding: {
-          x,
-          y: { field: 'waarde', type: 'quantitative', axis: valueAxis, scale: { zero: false } },
-          color,
-        },
-      },
-      {
-        mark: { type: 'point', filled: true, size: 45 },
-        encoding: { x, y: { field: 'waarde', type: 'quantitative' }, color },
-      },
-      // No value labels on a line: they collide with it; the exact numbers are in the table below.
-    ];
-    return base(
-      table,
-      theme,
-      rows.map((r) => ({ ...r, jaar: Number(r.categorie) })),
-      layer,
-      categories.length,
-    );
-  }
-  if (grafiek.vorm === 'liggend') {
-    layer = [
-      {
-        mark: { type: 'bar', cornerRadiusEnd: 1.5 },
-        encoding: {
-          y: { ...category, axis: { labelLimit: 220 } },
-          x: {
-            field: 'waarde',
-            type: 'quantitative',
-            axis: { ...valueAxis, tickCount: 6 },
-            stack: several ? 'zero' : null,
-          },
-          color,
-          ...(several ? { order: { field: 'reeks' } } : {}),
-        },
-      },
-      ...(several
-        ? []
-        : [
-            {
-              mark: {
-                type: 'text',
-                align: 'left',
-                dx: 3,
-                fontSize: theme.fontSize - 1,
-                color: theme.textColor,
-              },
-              encoding: {
-                y: category,
-                x: { field: 'waarde', type: 'quantitative' },
-                text: { field: 'waarde', type: 'quantitative', format: NUMBER },
-              },
-            },
-          ]),
-    ];
-    return base(
-      table,
-      theme,
-      rows,
-      layer,
-      categories.length,
-      categories.length * (theme.fontSize + 5),
-    );
-  }
-  const stacked = grafiek.vorm === 'gestapeld';
-  const grouped = !stacked && several;
-  layer = [
-    {
-      mark: { type: 'bar', cornerRadiusEnd: stacked ? 0 : 1.5 },
-      encoding: {
-        x: { ...category, axis: { labelAngle: 0 } },
-        y: {
-          field: 'waarde',
-          type: 'quantitative',
-          axis: valueAxis,
-          stack: stacked ? 'zero' : null,
-        },
-        color,
-        ...(grouped ? { xOffset: { field: 'reeks', sort: series } } : {}),
-        ...(stacked ? { order: { field: 'volgordeReeks' } } : {}),
-      },
-    },
-    ...(several
-      ? []
-      : [
-          {
-            mark: { type: 'text', dy: -7, fontSize: theme.fontSize - 1, color: theme.textColor },
-            encoding: {
-              x: category,
-              y: { field: 'waarde', type: 'quantitative' },
-              text: { field: 'waarde', type: 'quantitative', format: NUMBER },
-            },
-          },
-        ]),
-  ];
-  const ordered = rows.map((r) => ({ ...r, volgordeReeks: series.indexOf(r.reeks) }));
-  return base(table, theme, ordered, layer, categories.length);
-}
-
-function base(
-  table: Tabel,
-  theme: ChartTheme,
-  values: object[],
-  layer: object[],
-  _n: number,
-  height = theme.height,
-): TopLevelSpec {
+  let body: ChartBody;
+  if (grafiek.vorm === 'lijn') body = lineChart(ctx);
+  else if (grafiek.vorm === 'liggend') body = lyingBars(ctx);
+  else body = uprightBars(ctx, grafiek.vorm);
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-    description: table.grafiek?.beschrijving ?? table.titel,
+    // The SVG is exactly as wide as the text column; the plot takes what axes and legend leave.
     width: theme.width,
-    height,
-    autosize: { type: 'fit', contains: 'padding' },
-    padding: { left: 2, right: 8, top: 8, bottom: 2 },
+    height: body.height,
+    autosize: { type: 'fit-x', contains: 'padding' },
+    padding: { left: 0, right: 4, top: 6, bottom: 0 },
     background: 'transparent',
-    data: { values },
-    layer,
-    config: {
-      font: theme.fontFamily,
-      view: { stroke: null },
-      numberFormat: NUMBER,
-      axis: {
-        labelFont: theme.fontFamily,
-        titleFont: theme.fontFamily,
-        labelFontSize: theme.fontSize,
-        titleFontSize: theme.fontSize,
-        titleFontWeight: 600,
-        labelColor: theme.textColor,
-        titleColor: theme.textColor,
-        domainColor: theme.textColor,
-        tickColor: theme.gridColor,
-        gridColor: theme.gridColor,
-        labelPadding: 4,
-      },
-      axisY: { domain: false, ticks: false },
-      legend: {
-        labelFont: theme.fontFamily,
-        labelFontSize: theme.fontSize,
-        labelColor: theme.textColor,
-        symbolSize: 90,
-        columnPadding: 14,
-      },
-      text: { font: theme.fontFamily },
-    },
+    data: { values: body.values },
+    layer: body.layer,
+    config: config(theme),
   } as TopLevelSpec;
+}
+
+function config(theme: ChartTheme): object {
+  const font = cssFontFamily(theme.fontFamily);
+  const text = { font, fontSize: theme.fontSize, color: theme.textColor };
+  return {
+    locale: { number: NUMBER_LOCALE, time: TIME_LOCALE },
+    font,
+    // No ARIA roles on every mark: the figure around the SVG describes the chart (beschrijving).
+    aria: false,
+    mark: { aria: false },
+    view: { stroke: null },
+    axis: {
+      labelFontSize: theme.fontSize,
+      titleFontSize: theme.fontSize,
+      titleFontWeight: 600,
+      labelColor: theme.textColor,
+      titleColor: theme.textColor,
+      domainColor: theme.textColor,
+      tickColor: theme.textColor,
+      gridColor: theme.gridColor,
+      labelPadding: 4,
+      titlePadding: 8,
+      // Never cut a label short: the layout measures the full label with the real font.
+      labelLimit: 0,
+    },
+    axisQuantitative: { domain: false, ticks: false },
+    axisDiscrete: { ticks: false, grid: false },
+    legend: { labelFontSize: theme.fontSize, labelColor: theme.textColor, labelLimit: 0 },
+    text,
+    title: { font },
+  };
 }

@@ -31,7 +31,8 @@ export async function renderFigures(
   for (const [namespace, facts] of Object.entries(edition.facts)) {
     for (const [name, fact] of Object.entries(facts)) {
       if (typeof fact === 'object' && 'soort' in fact && fact.soort === 'tabel' && fact.grafiek) {
-        charts.set(`${namespace}.${name}`, await renderChart(fact, theme));
+        const id = `${namespace}.${name}`;
+        charts.set(id, await renderChart(fact, theme, { idPrefix: `grafiek-${id}` }));
       }
     }
   }

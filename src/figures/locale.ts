@@ -4,6 +4,7 @@
  * says how its labels read. The minus is the ASCII hyphen-minus, as in the report's prose.
  */
 import * as vega from 'vega';
+import { MAANDEN } from '../render/format/datum.ts';
 
 export const NUMBER_LOCALE = {
   decimal: ',',
@@ -21,20 +22,7 @@ export const TIME_LOCALE = {
   periods: ['', ''],
   days: ['zondag', 'maandag', 'dinsdag', 'woensdag', 'donderdag', 'vrijdag', 'zaterdag'],
   shortDays: ['zo', 'ma', 'di', 'wo', 'do', 'vr', 'za'],
-  months: [
-    'januari',
-    'februari',
-    'maart',
-    'april',
-    'mei',
-    'juni',
-    'juli',
-    'augustus',
-    'september',
-    'oktober',
-    'november',
-    'december',
-  ],
+  months: MAANDEN,
   shortMonths: ['jan', 'feb', 'mrt', 'apr', 'mei', 'jun', 'jul', 'aug', 'sep', 'okt', 'nov', 'dec'],
 };
 

@@ -1,43 +1,10 @@
 /** Charts rendered to SVG in Node, read back as a reader sees them. */
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Cel, Rij, Tabel } from '../../src/data/schema.ts';
+import type { Cel, Rij } from '../../src/data/schema.ts';
 import { renderChart } from '../../src/figures/render-chart.ts';
 import { chartSpec } from '../../src/figures/spec.ts';
 import { measureText } from '../../src/figures/text-metrics.ts';
-import { DEFAULT_PALETTE } from '../../src/figures/theme.ts';
-import type { ChartTheme } from '../../src/figures/theme.ts';
-import { ROOT } from '../support/fixture.ts';
-
-const FONTS = path.join(ROOT, 'node_modules/@fontsource/source-sans-3/files');
-const theme: ChartTheme = {
-  fontFamily: 'Source Sans 3',
-  fontFiles: {
-    regular: path.join(FONTS, 'source-sans-3-latin-400-normal.woff2'),
-    semibold: path.join(FONTS, 'source-sans-3-latin-600-normal.woff2'),
-  },
-  fontSize: 11,
-  textColor: '#1f2933',
-  gridColor: '#d5dbe1',
-  palette: DEFAULT_PALETTE,
-  width: 600,
-  height: 200,
-};
-
-function table(over: Partial<Tabel>): Tabel {
-  return {
-    soort: 'tabel',
-    titel: 'Proef',
-    eenheid: 'aantal',
-    kolommen: [2022, 2023, 2024],
-    rijen: [
-      { label: 'Rijwoning', waarden: [10, 12, 14] },
-      { label: 'Vrijstaand', waarden: [5, '-', null] },
-    ],
-    grafiek: { vorm: 'gestapeld', as: 'kolommen', beschrijving: 'Proefgrafiek.' },
-    ...over,
-  };
-}
+import { table, theme } from '../support/charts.ts';
 
 /** The contents of the first mark group of a class, e.g. "mark-rect role-mark". */
 const group = (svg: string, cls: string) =>

@@ -1,47 +1,15 @@
 /** Chart data, text measurement and the small parts of the figures stage. */
 import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import * as fontkit from 'fontkit';
 import * as vega from 'vega';
 import { describe, expect, it } from 'vitest';
-import type { Rij, Tabel } from '../../src/data/schema.ts';
+import type { Rij } from '../../src/data/schema.ts';
 import { chartRows } from '../../src/figures/chart-data.ts';
 import { renderChart, renumberIds } from '../../src/figures/render-chart.ts';
 import { coloursFor } from '../../src/figures/spec-parts.ts';
 import { measureText } from '../../src/figures/text-metrics.ts';
 import { DEFAULT_PALETTE } from '../../src/figures/theme.ts';
-import type { ChartTheme } from '../../src/figures/theme.ts';
-import { ROOT } from '../support/fixture.ts';
-
-const FONTS = path.join(ROOT, 'node_modules/@fontsource/source-sans-3/files');
-const theme: ChartTheme = {
-  fontFamily: 'Source Sans 3',
-  fontFiles: {
-    regular: path.join(FONTS, 'source-sans-3-latin-400-normal.woff2'),
-    semibold: path.join(FONTS, 'source-sans-3-latin-600-normal.woff2'),
-  },
-  fontSize: 11,
-  textColor: '#1f2933',
-  gridColor: '#d5dbe1',
-  palette: DEFAULT_PALETTE,
-  width: 600,
-  height: 200,
-};
-
-function table(over: Partial<Tabel>): Tabel {
-  return {
-    soort: 'tabel',
-    titel: 'Proef',
-    eenheid: 'aantal',
-    kolommen: [2022, 2023, 2024],
-    rijen: [
-      { label: 'Rijwoning', waarden: [10, 12, 14] },
-      { label: 'Vrijstaand', waarden: [5, '-', null] },
-    ],
-    grafiek: { vorm: 'gestapeld', as: 'kolommen', beschrijving: 'Proefgrafiek.' },
-    ...over,
-  };
-}
+import { table, theme } from '../support/charts.ts';
 
 describe('chart data', () => {
   it('uses leaf rows, not subtotals; "-" is 0 and a missing cell is left out', () => {

@@ -1,4 +1,5 @@
-const MAANDEN = [
+/** Dutch month names, January first (also used by the charts' time locale). */
+export const MAANDEN = [
   'januari',
   'februari',
   'maart',

@@ -1,18 +1,16 @@
 /** The figures stage: every table with a `grafiek` becomes an SVG, keyed by its fact id. */
-import path from 'node:path';
 import type { Edition } from '../data/validate.ts';
+import { fontFilePath } from '../render/fonts.ts';
 import type { HouseStyle } from '../render/house-style.ts';
 import { renderChart } from './render-chart.ts';
 import type { ChartTheme } from './theme.ts';
 
 /** The chart theme that matches a publication's house style. */
 export function chartTheme(root: string, style: HouseStyle): ChartTheme {
-  const { familie, pakket } = style.lettertype;
-  const name = pakket.split('/').at(-1) ?? pakket;
   const file = (weight: number) =>
-    path.join(root, 'node_modules', pakket, 'files', `${name}-latin-${weight}-normal.woff2`);
+    fontFilePath(root, style.lettertype, { subset: 'latin', weight, style: 'normal' });
   return {
-    fontFamily: familie,
+    fontFamily: style.lettertype.familie,
     fontFiles: { regular: file(400), semibold: file(600) },
     fontSize: style.grafiek.tekstgrootte,
     textColor: style.grafiek.tekstkleur,

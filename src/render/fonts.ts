@@ -22,11 +22,26 @@ export interface FontFile {
   file: string;
 }
 
+/** Where a house style's font package keeps one file (@fontsource layout). */
+export function fontFilePath(
+  root: string,
+  lettertype: HouseStyle['lettertype'],
+  file: { subset: string; weight: number; style: 'normal' | 'italic' },
+): string {
+  const { pakket } = lettertype;
+  const name = pakket.split('/').at(-1) ?? pakket;
+  return path.join(
+    root,
+    'node_modules',
+    pakket,
+    'files',
+    `${name}-${file.subset}-${file.weight}-${file.style}.woff2`,
+  );
+}
+
 /** The font files a house style names, checked to exist. */
 export function fontFiles(root: string, style: HouseStyle): FontFile[] {
   const { pakket, gewichten, cursief, subsets } = style.lettertype;
-  const dir = path.join(root, 'node_modules', pakket, 'files');
-  const name = pakket.split('/').at(-1) ?? pakket;
   const files: FontFile[] = [];
   const variants = [
     ...gewichten.map((w) => ({ weight: w, style: 'normal' as const })),
@@ -34,7 +49,7 @@ export function fontFiles(root: string, style: HouseStyle): FontFile[] {
   ];
   for (const v of variants) {
     for (const subset of subsets) {
-      const file = path.join(dir, `${name}-${subset}-${v.weight}-${v.style}.woff2`);
+      const file = fontFilePath(root, style.lettertype, { ...v, subset });
       if (!existsSync(file)) {
         throw new EnvironmentError(`lettertype ontbreekt: ${file} (npm ci installeert ${pakket})`);
       }

@@ -1,6 +1,6 @@
 /**
  * End to end: the real Midden-Drenthe 2024 report, built with real Chromium, read back from the
- * PDF. Expected texts come from the published report (shared seeds), not from our output.
+ * PDF. Expected texts come from the published report (tests/reference/bron/), not from our output.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
@@ -22,7 +22,7 @@ import {
 } from '../support/pdf.ts';
 import { ROOT } from '../support/fixture.ts';
 
-const SEED = path.resolve(ROOT, '../shared/seeds/jaarverslag-wonen-2024-midden-drenthe.txt');
+const SEED = path.join(ROOT, 'tests/reference/bron/jaarverslag-wonen-2024-midden-drenthe.txt');
 
 /** Only letters and digits, lower case: line breaks, hyphenation and quote styles fall away. */
 const compact = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}%€]/gu, '');

@@ -116,12 +116,14 @@ describe('rendering the report', () => {
       ),
     );
     expect(html(copy).html).toContain('<img src="data:image/png;base64,iVBORw0KGgo');
+    // outside-on-purpose: the attack this test proves is refused.
+    const attack = '../../../../../../../../etc/hostname.png';
     const outside = fixtureCopy('minimaal', {
-      [PROSE]: (t) => `${t}\n![Geheim](../../../../../../../../etc/hostname.png)\n`,
+      [PROSE]: (t) => `${t}\n![Geheim](${attack})\n`,
     });
     const line = outside.lineOf(PROSE, 'Geheim');
     expect(() => html(outside)).toThrow(
-      `${outside.file(PROSE)}:${line} afbeelding "../../../../../../../../etc/hostname.png" ligt buiten het project`,
+      `${outside.file(PROSE)}:${line} afbeelding "${attack}" ligt buiten het project`,
     );
   });
 

@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import { listPublications, listYears, resolveContext } from './context.ts';
 import type { BuildFlags } from './context.ts';
 import { formatDiagnostics, sortDiagnostics } from './diagnostics.ts';
-import { DataError, JaarverslagError, UsageError } from './errors.ts';
+import { DataError, fromSystemError, JaarverslagError, UsageError } from './errors.ts';
 import { build, checkData } from './core/build.ts';
 
 const USAGE = `gebruik: jaarverslag <opdracht> [opties]
@@ -118,11 +118,18 @@ async function run(argv: string[]): Promise<number> {
   }
 }
 
+/** Stack traces only for developers: DEBUG=1 (not DEBUG=puppeteer:*, which is Puppeteer's own). */
+function debugging(): boolean {
+  return process.env.DEBUG === '1';
+}
+
 /** The one top-level handler: prints the cause chain, sets the exit code. */
 export async function main(argv: string[]): Promise<number> {
   try {
     return await run(argv);
-  } catch (e) {
+  } catch (thrown) {
+    // A file-system error (a read-only or missing TMPDIR, a full disk) is the user's to fix.
+    const e = thrown instanceof JaarverslagError ? thrown : (fromSystemError(thrown) ?? thrown);
     if (e instanceof DataError) {
       console.error(formatDiagnostics(sortDiagnostics(e.diagnostics)));
       const n = e.diagnostics.filter((d) => d.severity === 'error').length;
@@ -131,11 +138,11 @@ export async function main(argv: string[]): Promise<number> {
     }
     if (e instanceof JaarverslagError) {
       console.error(`jaarverslag: ${e.message}`);
-      if (process.env.DEBUG) console.error(e.stack, e.cause);
+      if (debugging()) console.error(e.stack, e.cause);
       return e.exitCode;
     }
-    console.error(`jaarverslag: onverwachte fout: ${(e as Error).message ?? String(e)}`);
-    if (process.env.DEBUG) console.error((e as Error).stack);
+    console.error(`jaarverslag: onverwachte fout: ${(e as Error)?.message ?? String(e)}`);
+    if (debugging()) console.error((e as Error)?.stack);
     else console.error('(zet DEBUG=1 voor de stacktrace)');
     return 1;
   }

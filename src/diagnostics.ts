@@ -35,8 +35,15 @@ export function formatDiagnostic(d: Diagnostic): string {
   return d.frame ? `${head}\n${d.frame}` : head;
 }
 
-export function formatDiagnostics(list: readonly Diagnostic[]): string {
-  return list.map(formatDiagnostic).join('\n');
+/** More messages than a person reads; a hostile file with tens of thousands stays readable. */
+export const MAX_PRINTED = 200;
+
+/** The messages, at most `max` of them, and a line that says how many more there are. */
+export function formatDiagnostics(list: readonly Diagnostic[], max = MAX_PRINTED): string {
+  const shown = list.slice(0, max).map(formatDiagnostic);
+  const rest = list.length - shown.length;
+  if (rest > 0) shown.push(`… en nog ${rest} ${rest === 1 ? 'melding' : 'meldingen'}`);
+  return shown.join('\n');
 }
 
 /** Sorted by file, then line, so a report reads top to bottom. */

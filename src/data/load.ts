@@ -1,9 +1,10 @@
 /** Read an edition from disk: YAML with source positions, prose as text. Nothing is checked here. */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import type { BuildContext } from '../context.ts';
 import { rel } from '../context.ts';
 import type { Diagnostic } from '../diagnostics.ts';
+import { InputFileError, inputRoots, readInputText } from '../files.ts';
 import { readYaml } from './yaml-source.ts';
 import type { YamlSource } from './yaml-source.ts';
 
@@ -30,27 +31,46 @@ const EDITION_FILE = 'editie.yaml';
 /** Load the YAML files of an edition; unreadable or malformed files become diagnostics. */
 export function loadEdition(ctx: BuildContext): RawEdition {
   const diagnostics: Diagnostic[] = [];
+  const roots = inputRoots(ctx);
   const read = (abs: string): YamlSource | undefined => {
-    if (!existsSync(abs)) {
-      diagnostics.push({ severity: 'error', file: rel(ctx, abs), rule: 'bestand', message: 'het bestand ontbreekt' });
-      return undefined;
-    }
-    const { source, diagnostics: found } = readYaml(abs, rel(ctx, abs));
+    const { source, diagnostics: found } = readYaml(abs, rel(ctx, abs), roots);
     diagnostics.push(...found);
     return source;
   };
   const publicatie = read(path.join(ctx.publicationDir, 'publicatie.yaml'));
-  const editie = read(path.join(ctx.editionDir, EDITION_FILE));
-  const facts = new Map<string, YamlSource>();
-  for (const name of readdirSync(ctx.editionDir).sort()) {
-    if (!/\.ya?ml$/.test(name) || name === EDITION_FILE) continue;
+  const names = readdirSync(ctx.editionDir)
+    .filter((name) => /\.ya?ml$/.test(name))
+    .sort();
+  // woningbouw.yml beside woningbouw.yaml: neither may silently win.
+  const byNamespace = new Map<string, string[]>();
+  for (const name of names) {
     const namespace = name.replace(/\.ya?ml$/, '');
+    byNamespace.set(namespace, [...(byNamespace.get(namespace) ?? []), name]);
+  }
+  const twice = new Set<string>();
+  for (const [namespace, files] of byNamespace) {
+    if (files.length < 2) continue;
+    twice.add(namespace);
+    diagnostics.push({
+      severity: 'error',
+      file: rel(ctx, path.join(ctx.editionDir, files[0] ?? '')),
+      rule: 'bestand',
+      message: `${files.join(' en ')} staan allebei in ${rel(ctx, ctx.editionDir)}: verwacht één bestand voor "${namespace}"; verwijder of hernoem er een`,
+    });
+  }
+  const editie = twice.has('editie') ? undefined : read(path.join(ctx.editionDir, EDITION_FILE));
+  const facts = new Map<string, YamlSource>();
+  for (const name of names) {
+    if (name === EDITION_FILE) continue;
+    const namespace = name.replace(/\.ya?ml$/, '');
+    if (twice.has(namespace)) continue;
     if (!/^[a-z][a-z0-9_]*$/.test(namespace)) {
       diagnostics.push({
         severity: 'error',
         file: rel(ctx, path.join(ctx.editionDir, name)),
         rule: 'bestand',
-        message: 'een gegevensbestand heet als een naam in snake_case (a-z, 0-9, _), zodat de tekst ernaar kan verwijzen',
+        message:
+          'een gegevensbestand heet als een naam in snake_case (a-z, 0-9, _), zodat de tekst ernaar kan verwijzen',
       });
       continue;
     }
@@ -61,7 +81,11 @@ export function loadEdition(ctx: BuildContext): RawEdition {
 }
 
 /** Read the chapters' prose in the order the edition lists them. */
-export function loadProse(ctx: BuildContext, proseDir: string, files: readonly string[]): {
+export function loadProse(
+  ctx: BuildContext,
+  proseDir: string,
+  files: readonly string[],
+): {
   prose: ProseFile[];
   diagnostics: Diagnostic[];
 } {
@@ -70,11 +94,18 @@ export function loadProse(ctx: BuildContext, proseDir: string, files: readonly s
   for (const name of files) {
     const abs = path.join(proseDir, name);
     const file = rel(ctx, abs);
-    if (!existsSync(abs)) {
-      diagnostics.push({ severity: 'error', file, rule: 'bestand', message: 'het hoofdstuk staat in editie.yaml maar het bestand ontbreekt' });
-      continue;
+    try {
+      const text = readInputText(abs, {
+        kind: 'tekst',
+        roots: inputRoots(ctx),
+        file,
+        missing: 'het hoofdstuk staat in editie.yaml maar het bestand ontbreekt',
+      });
+      prose.push({ file, path: abs, text });
+    } catch (e) {
+      if (!(e instanceof InputFileError)) throw e;
+      diagnostics.push(e.diagnostic);
     }
-    prose.push({ file, path: abs, text: readFileSync(abs, 'utf8') });
   }
   return { prose, diagnostics };
 }

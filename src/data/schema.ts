@@ -163,6 +163,8 @@ export const Editie = z.strictObject({
   /** Publication date; null while it is not known (a final edition needs it). */
   datum: z.iso.date().nullable(),
   /** Prose files under tekst/, in reading order: one chapter each. */
-  hoofdstukken: z.array(z.string().regex(/^[a-z0-9-]+\.md$/, 'a file name like 2-woningmarkt.md')).min(1),
+  hoofdstukken: z
+    .array(z.string().regex(/^[a-z0-9-]+\.md$/, 'a file name like 2-woningmarkt.md'))
+    .min(1),
 });
 export type Editie = z.infer<typeof Editie>;

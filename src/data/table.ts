@@ -74,7 +74,9 @@ export function findRow(table: Tabel, label: string | number): Rij | undefined {
 
 /** A column's full name: its groups and its label, "Actium / Netto huur / aantal". */
 export function columnPath(kolom: Kolom): string {
-  return typeof kolom === 'object' ? [...(kolom.groep ?? []), String(kolom.label)].join(' / ') : String(kolom);
+  return typeof kolom === 'object'
+    ? [...(kolom.groep ?? []), String(kolom.label)].join(' / ')
+    : String(kolom);
 }
 
 /** A column by its full name, or by its label when that is unique; -1 when there is none. */

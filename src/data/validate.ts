@@ -9,6 +9,7 @@ import type { RawEdition } from './load.ts';
 import { Editie, Grootheid, Ontbrekend, Publicatie, Tabel } from './schema.ts';
 import type { Fact, FeitenBestand } from './schema.ts';
 import { issueMessage } from './schema-messages.ts';
+import { thousandsDiagnostics } from './numbers.ts';
 import { tableRuleDiagnostics, unitProblem } from './rules.ts';
 import { diagnosticAt } from './yaml-source.ts';
 import type { YamlSource } from './yaml-source.ts';
@@ -41,7 +42,9 @@ export function parseWith<T extends z.ZodType>(
     const path = [...base, ...issue.path];
     if (issue.code === 'unrecognized_keys') {
       for (const key of issue.keys) {
-        out.push(diagnosticAt(src, path, { rule: 'schema', key, message: `onbekend veld "${key}"` }));
+        out.push(
+          diagnosticAt(src, path, { rule: 'schema', key, message: `onbekend veld "${key}"` }),
+        );
       }
     } else {
       out.push(diagnosticAt(src, path, { rule: 'schema', message: issueMessage(issue) }));
@@ -54,7 +57,8 @@ export function parseWith<T extends z.ZodType>(
     for (const issue of issues) {
       let target: unknown = cleaned;
       for (const step of issue.path) target = (target as Record<PropertyKey, unknown>)?.[step];
-      for (const key of (issue as { keys: string[] }).keys) delete (target as Record<string, unknown>)[key];
+      for (const key of (issue as { keys: string[] }).keys)
+        delete (target as Record<string, unknown>)[key];
     }
     const retry = schema.safeParse(cleaned);
     if (retry.success) return retry.data;
@@ -64,8 +68,16 @@ export function parseWith<T extends z.ZodType>(
 
 const KINDS = { tabel: Tabel, ontbreekt: Ontbrekend } as const;
 
+/** Where a diagnostic points, as a key. */
+const place = (d: Diagnostic): string => `${d.file}:${d.line ?? 0}:${d.column ?? 0}`;
+
 /** One fact: dispatched on its shape so that messages speak of the intended kind. */
-function parseFact(src: YamlSource, name: string, value: unknown, out: Diagnostic[]): Fact | undefined {
+function parseFact(
+  src: YamlSource,
+  name: string,
+  value: unknown,
+  out: Diagnostic[],
+): Fact | undefined {
   if (typeof value === 'number' || typeof value === 'string') return value;
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     out.push(
@@ -93,22 +105,53 @@ function parseFact(src: YamlSource, name: string, value: unknown, out: Diagnosti
   const grootheid = parseWith(Grootheid, src, value, [name], out);
   if (grootheid?.waarde != null) {
     const problem = unitProblem(grootheid.waarde, grootheid.eenheid);
-    if (problem) out.push(diagnosticAt(src, [name, 'waarde'], { rule: 'eenheid', message: problem }));
+    if (problem)
+      out.push(diagnosticAt(src, [name, 'waarde'], { rule: 'eenheid', message: problem }));
   }
   return grootheid;
+}
+
+/** A chapter listed twice in editie.yaml would be printed twice: each repeat is an error. */
+function repeatedChapters(src: YamlSource, hoofdstukken: readonly string[]): Diagnostic[] {
+  const first = new Map<string, number>();
+  const out: Diagnostic[] = [];
+  hoofdstukken.forEach((name, i) => {
+    const earlier = first.get(name);
+    if (earlier === undefined) first.set(name, i);
+    else
+      out.push(
+        diagnosticAt(src, ['hoofdstukken', i], {
+          rule: 'schema',
+          message: `"${name}" staat al in de lijst (hoofdstukken[${earlier}]); verwacht elk hoofdstuk één keer`,
+        }),
+      );
+  });
+  return out;
 }
 
 /** Validate everything; throws DataError with every error found. Returns the typed edition. */
 export function validate(raw: RawEdition): Edition {
   const out: Diagnostic[] = [...raw.diagnostics];
-  const publicatie = raw.publicatie && parseWith(Publicatie, raw.publicatie, raw.publicatie.value, [], out);
+  // Dutch thousands separators first: "300.000" must never pass as 300. Whatever else is said
+  // about the same value (a count with decimals, say) follows from the misreading and is left out.
+  const misread = [raw.publicatie, raw.editie, ...raw.facts.values()].flatMap((src) =>
+    src ? thousandsDiagnostics(src) : [],
+  );
+  const publicatie =
+    raw.publicatie && parseWith(Publicatie, raw.publicatie, raw.publicatie.value, [], out);
   const editie = raw.editie && parseWith(Editie, raw.editie, raw.editie.value, [], out);
+  if (editie && raw.editie) out.push(...repeatedChapters(raw.editie, editie.hoofdstukken));
   const facts: Record<string, FeitenBestand> = {};
   const factIds = new WeakMap<object, string>();
   for (const [namespace, src] of raw.facts) {
     const value = src.value;
     if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-      out.push(diagnosticAt(src, [], { rule: 'schema', message: 'verwacht een lijst van feiten (naam: waarde)' }));
+      out.push(
+        diagnosticAt(src, [], {
+          rule: 'schema',
+          message: 'verwacht een lijst van feiten (naam: waarde)',
+        }),
+      );
       continue;
     }
     const file: FeitenBestand = {};
@@ -132,6 +175,11 @@ export function validate(raw: RawEdition): Edition {
       }
     }
     facts[namespace] = file;
+  }
+  if (misread.length) {
+    const misreadAt = new Set(misread.map(place));
+    const rest = out.filter((d) => !misreadAt.has(place(d)));
+    out.splice(0, out.length, ...misread, ...rest);
   }
   if (out.some((d) => d.severity === 'error') || !publicatie || !editie || !raw.editie) {
     throw new DataError(out);

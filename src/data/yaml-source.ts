@@ -2,14 +2,14 @@
  * A YAML file parsed with its source positions kept, so that any value can be traced back to
  * file:line:column. Hostile input (alias bombs, deep nesting, huge files) ends in a clear error.
  */
-import { readFileSync, statSync } from 'node:fs';
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
 import type { Document, Node } from 'yaml';
 import type { Diagnostic } from '../diagnostics.ts';
 import { fieldPath } from '../diagnostics.ts';
+import { InputFileError, MAX_INPUT_BYTES, readInputText } from '../files.ts';
 
 /** Larger data files are refused: a year's facts are a few kilobytes. */
-export const MAX_YAML_BYTES = 1_000_000;
+export const MAX_YAML_BYTES = MAX_INPUT_BYTES.gegevens;
 /** Nesting deeper than this is refused before it can exhaust the stack. */
 export const MAX_YAML_DEPTH = 40;
 /** Aliases expand to at most this many nodes (billion-laughs guard). */
@@ -30,26 +30,29 @@ export interface Place {
   column: number;
 }
 
-/** Read and parse; syntax problems are returned as diagnostics, never thrown. */
-export function readYaml(absPath: string, file: string): { source?: YamlSource; diagnostics: Diagnostic[] } {
-  const size = statSync(absPath).size;
-  if (size > MAX_YAML_BYTES) {
-    return {
-      diagnostics: [
-        {
-          severity: 'error',
-          file,
-          rule: 'yaml',
-          message: `het bestand is ${size} bytes; verwacht ten hoogste ${MAX_YAML_BYTES} bytes`,
-        },
-      ],
-    };
+/**
+ * Read (through the one input check: inside `roots`, a regular file, at most 1 MB, UTF-8) and
+ * parse; problems are returned as diagnostics, never thrown.
+ */
+export function readYaml(
+  absPath: string,
+  file: string,
+  roots: readonly string[],
+): { source?: YamlSource; diagnostics: Diagnostic[] } {
+  let text: string;
+  try {
+    text = readInputText(absPath, { kind: 'gegevens', roots, file, rule: 'yaml' });
+  } catch (e) {
+    if (e instanceof InputFileError) return { diagnostics: [e.diagnostic] };
+    throw e;
   }
-  const text = readFileSync(absPath, 'utf8');
   return parseYaml(text, file);
 }
 
-export function parseYaml(text: string, file: string): { source?: YamlSource; diagnostics: Diagnostic[] } {
+export function parseYaml(
+  text: string,
+  file: string,
+): { source?: YamlSource; diagnostics: Diagnostic[] } {
   const depth = nestingDepth(text);
   if (depth.depth > MAX_YAML_DEPTH) {
     return {
@@ -110,7 +113,9 @@ export function locate(src: YamlSource, path: readonly PropertyKey[], key?: stri
     found = next;
   }
   if (key !== undefined && isMap(node)) {
-    const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === key);
+    const pair = node.items.find(
+      (p) => isPair(p) && isScalar(p.key) && String(p.key.value) === key,
+    );
     if (pair && isScalar(pair.key)) found = pair.key;
   }
   const offset = found?.range?.[0] ?? 0;
@@ -123,7 +128,8 @@ function child(node: unknown, step: PropertyKey): Node | undefined {
     const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === String(step));
     return (pair?.value as Node | null) ?? undefined;
   }
-  if (isSeq(node) && typeof step === 'number') return (node.items[step] as Node | null) ?? undefined;
+  if (isSeq(node) && typeof step === 'number')
+    return (node.items[step] as Node | null) ?? undefined;
   return undefined;
 }
 
@@ -149,7 +155,7 @@ export function diagnosticAt(
 
 /** Two lines of context and a caret under the column. */
 export function codeFrame(text: string, line: number, column: number): string {
-  const all = text.split('\n');
+  const all = linesOf(text);
   const from = Math.max(1, line - 1);
   const to = Math.min(all.length, line + 1);
   const width = String(to).length;
@@ -159,6 +165,16 @@ export function codeFrame(text: string, line: number, column: number): string {
     if (n === line) out.push(`  ${' '.repeat(width)} | ${' '.repeat(Math.max(0, column - 1))}^`);
   }
   return out.join('\n');
+}
+
+/**
+ * The lines of the file last framed: a file with many messages is split once, not once per
+ * message (a 1 MB file with thousands of errors would otherwise take minutes).
+ */
+let framed: { text: string; lines: string[] } | undefined;
+function linesOf(text: string): string[] {
+  if (framed?.text !== text) framed = { text, lines: text.split('\n') };
+  return framed.lines;
 }
 
 function firstLine(s: string): string {

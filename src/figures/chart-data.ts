@@ -17,8 +17,12 @@ export interface ChartPoint extends ChartRow {
   reeksVolgorde: number;
 }
 
+/** A leaf row with its name in the chart; a column with its position in the table. */
+type Leaf = { row: Rij; name: string };
+type Column = { label: string; index: number };
+
 /** Leaf rows, depth-first, with a name unique in the table: "Smilde (Woonservice)" when needed. */
-function namedLeaves(rows: readonly Rij[]): Array<{ row: Rij; name: string }> {
+function namedLeaves(rows: readonly Rij[]): Leaf[] {
   const leaves: Array<{ row: Rij; parent?: string }> = [];
   const walk = (list: readonly Rij[], parent?: string): void => {
     for (const row of list) {
@@ -37,19 +41,40 @@ function namedLeaves(rows: readonly Rij[]): Array<{ row: Rij; name: string }> {
 }
 
 /**
+ * What runs along the axis (categories) and what the series are, in table order: leaf rows and
+ * columns, the series narrowed to `reeksen` when it is given.
+ */
+function chartAxes(table: Tabel): {
+  categories: Array<Leaf | Column>;
+  series: Array<Leaf | Column>;
+} {
+  const grafiek = table.grafiek;
+  const wanted = grafiek?.reeksen && new Set(grafiek.reeksen.map(String));
+  const keep = (series: string): boolean => !wanted || wanted.has(series);
+  const leaves = namedLeaves(table.rijen);
+  const columns: Column[] = table.kolommen.map((k, index) => ({ label: columnLabel(k), index }));
+  const byRow = grafiek?.as === 'rijen';
+  const categories = byRow ? leaves : columns;
+  const series = (byRow ? columns : leaves).filter((s) => keep('row' in s ? s.row.label : s.label));
+  return { categories, series };
+}
+
+/**
+ * How big a table's chart is: its categories and series. Categories × series is the number of
+ * points it can draw (a missing cell draws nothing); the data checks limit it before rendering.
+ */
+export function chartShape(table: Tabel): { categories: number; series: number } {
+  const { categories, series } = chartAxes(table);
+  return { categories: categories.length, series: series.length };
+}
+
+/**
  * Every value the chart draws, categories in table order, series in table order within each.
  * Subtotal rows (rows with `onderdelen`) are not drawn, their leaf rows are; "-" is 0 and a
  * missing cell (null) is left out, so it is never drawn as 0.
  */
 export function chartPoints(table: Tabel): ChartPoint[] {
-  const grafiek = table.grafiek;
-  const wanted = grafiek?.reeksen?.map(String);
-  const keep = (series: string): boolean => !wanted || wanted.includes(series);
-  const leaves = namedLeaves(table.rijen);
-  const columns = table.kolommen.map((k, index) => ({ label: columnLabel(k), index }));
-  const byRow = grafiek?.as === 'rijen';
-  const categories = byRow ? leaves : columns;
-  const series = (byRow ? columns : leaves).filter((s) => keep('row' in s ? s.row.label : s.label));
+  const { categories, series } = chartAxes(table);
   const out: ChartPoint[] = [];
   categories.forEach((category, volgorde) => {
     series.forEach((serie, reeksVolgorde) => {
@@ -81,12 +106,14 @@ export function chartRows(table: Tabel): ChartRow[] {
   }));
 }
 
-/** Series names in table order. */
+/** Series names in table order (each once; one pass over the points, then the series sorted). */
 export function seriesOf(rows: readonly ChartPoint[]): string[] {
-  return [...rows]
-    .sort((a, b) => a.reeksVolgorde - b.reeksVolgorde)
-    .map((r) => r.reeks)
-    .filter((name, i, all) => all.indexOf(name) === i);
+  const first = new Map<string, number>();
+  for (const r of rows) {
+    const seen = first.get(r.reeks);
+    if (seen === undefined || r.reeksVolgorde < seen) first.set(r.reeks, r.reeksVolgorde);
+  }
+  return [...first].sort((a, b) => a[1] - b[1]).map(([name]) => name);
 }
 
 /**

@@ -21,6 +21,14 @@ import {
 
 type Vorm = 'staaf' | 'gestapeld' | 'gegroepeerd';
 
+/**
+ * Bars side by side in series order. Without an `order` encoding Vega-Lite aligns the offset
+ * with the colour domain through a formula of one comparison per series, evaluated for every
+ * point: quadratic work, and a stack overflow in Vega's expression parser from ~1.000 series.
+ * The offset scale has its domain already (the series in table order); the order says the same.
+ */
+const SERIES_ORDER = { order: { field: 'reeksVolgorde', type: 'quantitative' } } as const;
+
 /** Points with their label text, its width and a colour that reads on the bar. */
 function labelled<P extends ChartPoint>(ctx: ChartContext, points: readonly P[]) {
   const size = labelSize(ctx.theme);
@@ -72,8 +80,9 @@ function negativeRoom(ctx: ChartContext, horizontal: boolean): object {
   const negative = ctx.points.filter((p) => p.waarde < 0);
   if (!negative.length) return {};
   const size = labelSize(ctx.theme);
-  const widest = Math.max(
-    ...negative.map((p) => textWidth(ctx.theme, valueLabel(p.waarde, ctx.format), size)),
+  const widest = negative.reduce(
+    (most, p) => Math.max(most, textWidth(ctx.theme, valueLabel(p.waarde, ctx.format), size)),
+    0,
   );
   return { scale: { padding: Math.ceil(horizontal ? widest + 8 : size + 6) } };
 }
@@ -173,6 +182,7 @@ export function uprightBars(ctx: ChartContext, vorm: Vorm): ChartBody {
           ...position,
           y: { ...position.y, axis, ...negativeRoom(ctx, false) },
           color: colour,
+          ...(grouped ? SERIES_ORDER : {}),
         },
       },
       ...zeroRule(ctx, 'y'),
@@ -185,8 +195,15 @@ export function uprightBars(ctx: ChartContext, vorm: Vorm): ChartBody {
 /** The total above each stack, only where no value of the category is missing. */
 function totals(ctx: ChartContext): object[] {
   const size = labelSize(ctx.theme);
+  // The points of each category, gathered in one pass (not a scan of every point per category).
+  const byCategory = new Map<string, ChartPoint[]>();
+  for (const p of ctx.points) {
+    const own = byCategory.get(p.categorie);
+    if (own) own.push(p);
+    else byCategory.set(p.categorie, [p]);
+  }
   return ctx.categories.flatMap((categorie) => {
-    const own = ctx.points.filter((p) => p.categorie === categorie);
+    const own = byCategory.get(categorie) ?? [];
     if (own.length < ctx.series.length || own.some((p) => p.waarde < 0)) return [];
     const totaal = own.reduce((sum, p) => sum + p.waarde, 0);
     const label = valueLabel(totaal, ctx.format);
@@ -229,6 +246,7 @@ export function lyingBars(ctx: ChartContext): ChartBody {
             ...negativeRoom(ctx, true),
           },
           color: colourEncoding(series, theme, 'square'),
+          ...(several ? SERIES_ORDER : {}),
         },
       },
       ...zeroRule(ctx, 'x'),

@@ -72,15 +72,21 @@ function legend(series: readonly string[], theme: ChartTheme, symbolType: string
   const labelOffset = 5;
   const gap = Math.round(theme.fontSize * 1.4);
   const entries = series.map((s) => symbol + labelOffset + textWidth(theme, s, theme.fontSize));
-  // Vega sizes each legend column to its widest entry (gridAlign "each").
+  const room = theme.width - 8;
+  // Vega sizes each legend column to its widest entry (gridAlign "each"). One pass per try.
   const fits = (columns: number): boolean => {
-    let total = -gap;
-    for (let c = 0; c < columns; c++) {
-      total += gap + Math.max(...entries.filter((_, i) => i % columns === c));
-    }
-    return total <= theme.width - 8;
+    const widest = new Array<number>(columns).fill(0);
+    entries.forEach((w, i) => {
+      const c = i % columns;
+      if (w > (widest[c] ?? 0)) widest[c] = w;
+    });
+    return widest.reduce((sum, w) => sum + w, 0) + (columns - 1) * gap <= room;
   };
-  let columns = series.length;
+  // Every column is at least as wide as the narrowest entry, so more columns than `most` never
+  // fit: the tries are bounded by the width of the chart, not by the number of series.
+  const narrowest = entries.reduce((min, w) => Math.min(min, w), Infinity);
+  const most = Math.max(1, Math.floor((room + gap) / (narrowest + gap)));
+  let columns = Math.min(series.length, most);
   while (columns > 1 && !fits(columns)) columns--;
   return {
     orient: 'bottom',
@@ -197,10 +203,22 @@ export interface ChartBody {
   height: number;
 }
 
+/** The colour of every series of a chart, computed once per chart (a lookup per point after). */
+const colourMaps = new WeakMap<ChartContext, Map<string, string>>();
+
 /** The colour a series gets: its place in the palette (which repeats when it runs out). */
 export function seriesColour(ctx: ChartContext, series: string): string {
-  const colours = coloursFor(ctx.series.length, ctx.theme.palette);
-  return colours[Math.max(0, ctx.series.indexOf(series))] ?? '#0072B2';
+  let colours = colourMaps.get(ctx);
+  if (!colours) {
+    const list = coloursFor(ctx.series.length, ctx.theme.palette);
+    colours = new Map();
+    // The first series of a name wins, as indexOf found it.
+    for (const [i, name] of ctx.series.entries()) {
+      if (!colours.has(name)) colours.set(name, list[i] ?? '#0072B2');
+    }
+    colourMaps.set(ctx, colours);
+  }
+  return colours.get(series) ?? colours.get(ctx.series[0] ?? '') ?? '#0072B2';
 }
 
 /** A value-label text condition: the label where `test` holds, else nothing. */

@@ -1,7 +1,8 @@
 /** The Vega-Lite spec of a table's chart: data in, spec out (tests inspect it). */
 import type { TopLevelSpec } from 'vega-lite';
 import type { Tabel } from '../data/schema.ts';
-import { chartCategories, chartPoints, seriesOf } from './chart-data.ts';
+import { MAX_CHART_POINTS } from '../data/limits.ts';
+import { chartCategories, chartPoints, chartShape, seriesOf } from './chart-data.ts';
 import { NUMBER_LOCALE, TIME_LOCALE } from './locale.ts';
 import { lyingBars, uprightBars } from './spec-bars.ts';
 import { lineChart } from './spec-line.ts';
@@ -17,6 +18,13 @@ export function cssFontFamily(family: string): string {
 export function chartSpec(table: Tabel, theme: ChartTheme): TopLevelSpec {
   const grafiek = table.grafiek;
   if (!grafiek) throw new Error(`tabel "${table.titel}" heeft geen grafiek`);
+  // The data checks refuse a larger chart with its place in the YAML; this guards other callers.
+  const shape = chartShape(table);
+  if (shape.categories * shape.series > MAX_CHART_POINTS) {
+    throw new Error(
+      `grafiek bij tabel "${table.titel}": ${shape.categories * shape.series} punten, ten hoogste ${MAX_CHART_POINTS}`,
+    );
+  }
   const points = chartPoints(table);
   const ctx: ChartContext = {
     theme,

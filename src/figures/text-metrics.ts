@@ -8,7 +8,8 @@
  * its `width` once with a function that finds the font by the item's family, so charts with
  * different themes can render at the same time and every result depends only on its input.
  */
-import { readFileSync } from 'node:fs';
+import { PROJECT_ROOT } from '../context.ts';
+import { readInputBytes } from '../files.ts';
 import * as fontkit from 'fontkit';
 import * as vega from 'vega';
 
@@ -44,7 +45,9 @@ let installed = false;
 function load(file: string): fontkit.Font {
   let font = fonts.get(file);
   if (!font) {
-    const created = fontkit.create(readFileSync(file));
+    const created = fontkit.create(
+      readInputBytes(file, { kind: 'lettertype', roots: [PROJECT_ROOT] }),
+    );
     font = 'fonts' in created ? created.fonts[0] : created;
     if (!font) throw new Error(`geen lettertype in ${file}`);
     fonts.set(file, font);

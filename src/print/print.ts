@@ -1,6 +1,8 @@
 /**
- * Print the assembled HTML to PDF. The page loads nothing from outside: every request that is
- * not an inline data: URL is blocked and fails the build, as do page and console errors.
+ * Print the assembled HTML to PDF. The page runs no script (JavaScript is off; the document's
+ * Content-Security-Policy forbids it too) and loads nothing from outside: every request that is
+ * not an inline data: URL is blocked and fails the build, as do page and console errors; the
+ * browser itself is started with a closed network (browser.ts).
  * Chromium has no target-counter(), so the contents' page numbers come from a first print:
  * read where each heading landed, write the numbers in, print again until nothing moves.
  */
@@ -16,6 +18,7 @@ export interface PrintResult {
 }
 
 const MAX_PASSES = 4;
+const OUTSIDE = 'het verslag laadt niets van buiten de build';
 
 function guard(page: Page): string[] {
   const problems: string[] = [];
@@ -24,7 +27,7 @@ function guard(page: Page): string[] {
     if (url.startsWith('data:') || url === 'about:blank') {
       void request.continue();
     } else {
-      problems.push(`geblokkeerd verzoek naar ${url}: het verslag laadt niets van buiten de build`);
+      problems.push(`geblokkeerd verzoek naar ${url}: ${OUTSIDE}`);
       void request.abort('blockedbyclient');
     }
   });
@@ -32,7 +35,11 @@ function guard(page: Page): string[] {
     problems.push(`fout in de pagina: ${(err as Error).message ?? String(err)}`),
   );
   page.on('console', (msg) => {
-    if (msg.type() === 'error') problems.push(`console-fout in de pagina: ${msg.text()}`);
+    if (msg.type() !== 'error') return;
+    // The document's Content-Security-Policy stops a load before interception sees it.
+    const blocked = /'([^']+)' violates the following Content Security Policy/.exec(msg.text());
+    if (blocked) problems.push(`geblokkeerd verzoek naar ${blocked[1]}: ${OUTSIDE}`);
+    else problems.push(`console-fout in de pagina: ${msg.text()}`);
   });
   page.on('requestfailed', (request) => {
     const url = request.url();
@@ -74,6 +81,9 @@ export async function printHtml(
 ): Promise<PrintResult> {
   const page = await browser.newPage();
   try {
+    // Charts are SVG already: nothing in the report needs a script. Our own page.evaluate calls
+    // go through DevTools and still run.
+    await page.setJavaScriptEnabled(false);
     await page.setRequestInterception(true);
     const problems = guard(page);
     await page.setContent(html, { waitUntil: 'load', timeout: 120_000 });

@@ -12,8 +12,11 @@ import { FigureRegistry, numberFigures } from './helpers/figuur.ts';
 import type { Placement } from './helpers/figuur.ts';
 import { passHelpers, VALUE_HELPERS } from './helpers/index.ts';
 import type { Diagnostic } from '../diagnostics.ts';
-import { HelperError, MissingValueError } from './helpers/values.ts';
+import { HelperError, MissingValueError, missingMark } from './helpers/values.ts';
+import { routeThroughTextHelper, TEXT_HELPER, textHelper } from './prose-escape.ts';
+import { checkRawHtml } from './raw-html.ts';
 import { embedImages } from './images.ts';
+import { describeTemplateError } from './template-errors.ts';
 import { createMarkdown } from './markdown.ts';
 
 export interface TocEntry {
@@ -80,9 +83,11 @@ export function missingPath(expression: string, context: object): string | undef
   };
   try {
     const ast = Handlebars.parse(expression) as unknown as {
-      body: Array<{ params?: unknown[]; hash?: unknown }>;
+      body: Array<{ path?: unknown; params?: unknown[]; hash?: unknown }>;
     };
     for (const stmt of ast.body) {
+      // {{a.b}} is a lookup of its path; {{helper a.b}} of its arguments.
+      if (!stmt.params?.length && !stmt.hash) visit(stmt.path);
       visit(stmt.params);
       visit(stmt.hash);
     }
@@ -102,7 +107,19 @@ function renderHandlebars(
   hb.registerHelper(VALUE_HELPERS);
   hb.registerHelper(passHelpers(registry, prose.file, warnings));
   try {
-    return hb.compile(prose.text, { strict: true })(context);
+    hb.registerHelper(TEXT_HELPER, textHelper(missingMark));
+    const reserved = prose.text.split('\n').findIndex((l) => /<!--\s*jv:/.test(l));
+    if (reserved >= 0) {
+      throw new HelperError(
+        'een commentaar dat met "jv:" begint is voorbehouden aan de build',
+        reserved + 1,
+      );
+    }
+    const ast = routeThroughTextHelper(
+      Handlebars.parse(prose.text),
+      new Set(Object.keys(hb.helpers)),
+    );
+    return hb.compile(ast, { strict: true })(context);
   } catch (e) {
     if (e instanceof MissingValueError && e.line && e.column !== undefined) {
       const expr = expressionAt(prose.text, e.line, e.column + 1);
@@ -118,6 +135,9 @@ function renderHandlebars(
     }
     if (e instanceof HelperError)
       throw new TemplateError(prose.file, e.line, e.message, { cause: e });
+    const described = describeTemplateError(prose.text, e, { context });
+    if (described)
+      throw new TemplateError(prose.file, described.line, described.message, { cause: e });
     const message = ((e as Error).message ?? String(e)).split('\n')[0] ?? '';
     const loc = /- (\d+):(\d+)$/.exec(message);
     const line = loc ? Number(loc[1]) : undefined;
@@ -139,6 +159,14 @@ function chapterId(file: string): string {
   return (file.split('/').at(-1) ?? file).replace(/\.md$/, '').replace(/^\d+-/, '');
 }
 
+/** A heading's text as a reader sees it: entities decoded, emphasis marks gone. */
+function plainText(inline: Token): string {
+  const parts = (inline.children ?? [])
+    .filter((t) => t.type === 'text' || t.type === 'code_inline')
+    .map((t) => t.content);
+  return (parts.length ? parts.join('') : inline.content).replace(/\s+/g, ' ').trim();
+}
+
 /** Number the headings, give them anchors, take the chapter title out of the body. */
 function numberHeadings(tokens: Token[], chapter: number): { titel?: string; toc: TocEntry[] } {
   const toc: TocEntry[] = [];
@@ -150,7 +178,7 @@ function numberHeadings(tokens: Token[], chapter: number): { titel?: string; toc
     const inline = tokens[i + 1];
     if (open?.type !== 'heading_open' || !inline) continue;
     if (open.tag === 'h1') {
-      titel = inline.content.trim();
+      titel = plainText(inline);
       tokens.splice(i, 3);
       i--;
       continue;
@@ -167,7 +195,7 @@ function numberHeadings(tokens: Token[], chapter: number): { titel?: string; toc
     }
     const anchor = `h-${nummer.replaceAll('.', '-')}`;
     open.attrSet('id', anchor);
-    toc.push({ level: open.tag === 'h2' ? 2 : 3, nummer, titel: inline.content.trim(), anchor });
+    toc.push({ level: open.tag === 'h2' ? 2 : 3, nummer, titel: plainText(inline), anchor });
     const num = new (inline.constructor as typeof Token)('html_inline', '', 0);
     num.content = `<span class="nummer">${nummer}</span> `;
     inline.children?.unshift(num);
@@ -195,6 +223,8 @@ export function renderChapters(
     const markdown = renderHandlebars(p, context, registry, warnings);
     const env = {};
     const tokens = md.parse(markdown, env);
+    const html = checkRawHtml(tokens)[0];
+    if (html) throw new TemplateError(p.file, html.line, html.message);
     embedImages(tokens, p, roots);
     const nummer = i + 1;
     const { titel, toc } = numberHeadings(tokens, nummer);

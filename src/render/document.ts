@@ -1,10 +1,13 @@
 /** The whole report as one HTML document: cover, contents, chapters with their figures. */
+import path from 'node:path';
 import Handlebars from 'handlebars';
 import type { Edition } from '../data/validate.ts';
 import type { Ontbrekend, Tabel } from '../data/schema.ts';
 import type { RenderedChapter, TocEntry } from './chapters.ts';
+import { TemplateError } from '../errors.ts';
 import { formatDatum } from './format/index.ts';
 import type { Placement } from './helpers/figuur.ts';
+import { withSecurityPolicy } from './policy.ts';
 import { tableView } from './table-view.ts';
 import type { TemplateSet } from './templates.ts';
 
@@ -67,7 +70,17 @@ export function renderReport(input: ReportInput): string {
     };
   });
   const toc: TocEntry[] = chapters.flatMap((c) => c.toc);
-  return templates.render('document.hbs', {
+  const setDir = `templates/${path.basename(templates.dir)}`;
+  const styleEnd = /<\/style/i.exec(templates.css);
+  if (styleEnd) {
+    const line = templates.css.slice(0, styleEnd.index).split('\n').length;
+    throw new TemplateError(
+      `${setDir}/stijl.css`,
+      line,
+      'een stylesheet mag "</style" niet bevatten: het zou het <style>-element beëindigen',
+    );
+  }
+  const document = templates.render('document.hbs', {
     publicatie: edition.publicatie,
     editie: edition.editie,
     datumTekst: edition.editie.datum ? formatDatum(edition.editie.datum) : null,
@@ -76,4 +89,5 @@ export function renderReport(input: ReportInput): string {
     hoofdstukken,
     stijl: new Handlebars.SafeString(`${input.fontCss}\n${templates.css}`),
   });
+  return withSecurityPolicy(document, `${setDir}/document.hbs`);
 }

@@ -2,9 +2,10 @@
  * @font-face rules with the font files embedded as data: URLs, so that the printed page and
  * the HTML edition load nothing from outside and the PDF embeds exactly these fonts.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { EnvironmentError } from '../errors.ts';
+import { readInputBytes } from '../files.ts';
 import type { HouseStyle } from './house-style.ts';
 
 /** Unicode ranges of the @fontsource subsets we use (from the packages' own CSS). */
@@ -59,16 +60,17 @@ export function fontFiles(root: string, style: HouseStyle): FontFile[] {
   return files;
 }
 
-/** CSS @font-face rules with embedded files. */
+/** CSS @font-face rules with embedded files (read from inside `root`, the project). */
 export function fontFaceCss(root: string, style: HouseStyle): string {
   return fontFiles(root, style)
+    .map((f) => ({ ...f, data: readInputBytes(f.file, { kind: 'lettertype', roots: [root] }) }))
     .map(
       (f) => `@font-face {
   font-family: '${style.lettertype.familie}';
   font-style: ${f.style};
   font-weight: ${f.weight};
   font-display: block;
-  src: url(data:font/woff2;base64,${readFileSync(f.file).toString('base64')}) format('woff2');
+  src: url(data:font/woff2;base64,${f.data.toString('base64')}) format('woff2');
   unicode-range: ${RANGES[f.subset] ?? 'U+0000-FFFF'};
 }`,
     )

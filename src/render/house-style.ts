@@ -1,11 +1,11 @@
 /** templates/<publication>/huisstijl.yaml: the publication's typeface and chart look. */
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { DataError } from '../errors.ts';
 import type { Diagnostic } from '../diagnostics.ts';
 import { parseWith } from '../data/validate.ts';
 import { parseYaml } from '../data/yaml-source.ts';
+import { readInputText } from '../files.ts';
 
 export const HouseStyle = z.strictObject({
   lettertype: z.strictObject({
@@ -27,8 +27,18 @@ export const HouseStyle = z.strictObject({
 });
 export type HouseStyle = z.infer<typeof HouseStyle>;
 
-export function loadHouseStyle(templateDir: string, relFile: string): HouseStyle {
-  const text = readFileSync(path.join(templateDir, 'huisstijl.yaml'), 'utf8');
+/** `roots`: the folders the file may be in (the project, the data folder). */
+export function loadHouseStyle(
+  templateDir: string,
+  relFile: string,
+  roots: readonly string[],
+): HouseStyle {
+  const text = readInputText(path.join(templateDir, 'huisstijl.yaml'), {
+    kind: 'huisstijl',
+    roots,
+    file: relFile,
+    rule: 'yaml',
+  });
   const { source, diagnostics } = parseYaml(text, relFile);
   const out: Diagnostic[] = [...diagnostics];
   const style = source && parseWith(HouseStyle, source, source.value, [], out);

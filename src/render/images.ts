@@ -3,10 +3,10 @@
  * project, and is embedded as a data: URL (the printed page loads nothing from outside).
  * A URL with a scheme is left alone; the print stage blocks it and fails the build.
  */
-import { existsSync, readFileSync, realpathSync } from 'node:fs';
 import path from 'node:path';
 import type { Token } from 'markdown-it';
 import { TemplateError } from '../errors.ts';
+import { InputFileError, isInsideRoots, readInputBytes } from '../files.ts';
 
 const TYPES: Record<string, string> = {
   '.png': 'image/png',
@@ -16,14 +16,6 @@ const TYPES: Record<string, string> = {
   '.webp': 'image/webp',
 };
 
-/** Whether `file` is `root` or inside it, after following links. */
-export function isInside(root: string, file: string): boolean {
-  const real = existsSync(file) ? realpathSync(file) : path.resolve(file);
-  const base = realpathSync(root);
-  const relative = path.relative(base, real);
-  return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
-}
-
 /** Replace relative image sources with data: URLs; paths outside the project are errors. */
 export function embedImages(
   tokens: Token[],
@@ -31,13 +23,27 @@ export function embedImages(
   roots: readonly string[],
 ): void {
   for (const block of tokens) {
+    // The line of an image: its paragraph's first line, plus the line breaks before it.
+    let breaks = 0;
     for (const token of block.children ?? []) {
+      if (token.type === 'softbreak' || token.type === 'hardbreak') breaks++;
       if (token.type !== 'image') continue;
       const src = String(token.attrGet('src') ?? '');
       if (/^[a-z][a-z0-9+.-]*:/i.test(src)) continue;
-      const line = block.map ? block.map[0] + 1 : undefined;
-      const file = path.resolve(path.dirname(proseFile.path), decodeURIComponent(src));
-      if (!roots.some((root) => isInside(root, file))) {
+      const line = block.map ? block.map[0] + 1 + breaks : undefined;
+      let decoded: string;
+      try {
+        decoded = decodeURIComponent(src);
+      } catch {
+        // Markdown wrote a lone % as %25; the message shows the path as the prose has it.
+        throw new TemplateError(
+          proseFile.file,
+          line,
+          `afbeelding "${src.replaceAll('%25', '%')}": het pad is geen geldige URL-codering; verwacht na elke % twee hexadecimale cijfers die samen een UTF-8-teken vormen (zoals %20 voor een spatie), of anders het teken zelf`,
+        );
+      }
+      const file = path.resolve(path.dirname(proseFile.path), decoded);
+      if (!isInsideRoots(roots, file)) {
         throw new TemplateError(
           proseFile.file,
           line,
@@ -51,9 +57,21 @@ export function embedImages(
           line,
           `afbeelding "${src}": verwacht .png, .jpg, .svg of .webp`,
         );
-      if (!existsSync(file))
-        throw new TemplateError(proseFile.file, line, `afbeelding "${src}" bestaat niet`);
-      token.attrSet('src', `data:${type};base64,${readFileSync(file).toString('base64')}`);
+      let bytes: Buffer;
+      try {
+        bytes = readInputBytes(file, { kind: 'afbeelding', roots, file: src });
+      } catch (e) {
+        if (!(e instanceof InputFileError)) throw e;
+        throw new TemplateError(
+          proseFile.file,
+          line,
+          e.code === 'ontbreekt'
+            ? `afbeelding "${src}" bestaat niet`
+            : `afbeelding "${src}": ${e.reason}`,
+          { cause: e },
+        );
+      }
+      token.attrSet('src', `data:${type};base64,${bytes.toString('base64')}`);
     }
   }
 }

@@ -1,13 +1,17 @@
 /** A publication's templates: document, chapters, partials, stylesheet and house style. */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import Handlebars from 'handlebars';
 import type { BuildContext } from '../context.ts';
 import { rel } from '../context.ts';
 import { EnvironmentError, TemplateError } from '../errors.ts';
+import { inputRoots, readInputText } from '../files.ts';
+import { cssString } from './css.ts';
 import { VALUE_HELPERS } from './helpers/index.ts';
 import { loadHouseStyle } from './house-style.ts';
 import type { HouseStyle } from './house-style.ts';
+import { HelperError } from './helpers/values.ts';
+import { describeTemplateError, unknownPartial } from './template-errors.ts';
 
 export interface TemplateSet {
   dir: string;
@@ -29,36 +33,70 @@ export function loadTemplates(ctx: BuildContext, setName: string): TemplateSet {
   const hb = Handlebars.create();
   hb.registerHelper(VALUE_HELPERS);
   hb.registerHelper('gt', (a: unknown, b: unknown) => Number(a) > Number(b));
-  hb.registerHelper('cssTekst', (s: unknown) => new hb.SafeString(JSON.stringify(String(s))));
+  hb.registerHelper('cssTekst', (s: unknown) => new hb.SafeString(cssString(String(s))));
+  const roots = inputRoots(ctx);
+  const read = (file: string, kind: 'sjabloon' | 'stijl') =>
+    readInputText(file, { kind, roots, file: rel(ctx, file) });
   const partialsDir = path.join(dir, 'partials');
-  if (existsSync(partialsDir)) {
-    for (const file of readdirSync(partialsDir).filter((f) => f.endsWith('.hbs'))) {
-      hb.registerPartial(
-        path.basename(file, '.hbs'),
-        readFileSync(path.join(partialsDir, file), 'utf8'),
-      );
-    }
-  }
-  const compiled = new Map<string, HandlebarsTemplateDelegate>();
-  const render = (name: string, context: object): string => {
-    const file = path.join(dir, name);
-    let template = compiled.get(name);
+  const partialNames = existsSync(partialsDir)
+    ? readdirSync(partialsDir)
+        .filter((f) => f.endsWith('.hbs'))
+        .map((f) => path.basename(f, '.hbs'))
+        .sort()
+    : [];
+  // Parsed on their own first: a partial's mistakes are reported with its own file and line.
+  const parse = (file: string, text: string): hbs.AST.Program => {
+    let ast: hbs.AST.Program;
     try {
-      if (!template) {
-        template = hb.compile(readFileSync(file, 'utf8'), { strict: true });
-        compiled.set(name, template);
-      }
-      return template(context);
+      ast = Handlebars.parse(text);
     } catch (e) {
-      const message = (e as Error).message;
-      const line = /- (\d+):\d+/.exec(message)?.[1];
+      const d = describeTemplateError(text, e);
       throw new TemplateError(
         rel(ctx, file),
-        line ? Number(line) : undefined,
-        message.split('\n')[0] ?? message,
-        {
-          cause: e,
-        },
+        d?.line,
+        d?.message ?? ((e as Error).message ?? '').split('\n')[0] ?? '',
+        { cause: e },
+      );
+    }
+    const missing = unknownPartial(ast, new Set(partialNames));
+    if (missing) {
+      throw new TemplateError(
+        rel(ctx, file),
+        missing.line,
+        `{{> ${missing.name}}}: er is geen partial "${missing.name}" (partials/${missing.name}.hbs); wel: ${partialNames.join(', ') || 'geen'}`,
+      );
+    }
+    return ast;
+  };
+  for (const name of partialNames) {
+    const file = path.join(partialsDir, `${name}.hbs`);
+    const text = read(file, 'sjabloon');
+    parse(file, text);
+    hb.registerPartial(name, text);
+  }
+  const compiled = new Map<string, { text: string; template: HandlebarsTemplateDelegate }>();
+  const render = (name: string, context: object): string => {
+    const file = path.join(dir, name);
+    let entry = compiled.get(name);
+    if (!entry) {
+      const text = read(file, 'sjabloon');
+      entry = { text, template: hb.compile(parse(file, text), { strict: true }) };
+      compiled.set(name, entry);
+    }
+    try {
+      return entry.template(context);
+    } catch (e) {
+      const message = (e as Error).message ?? String(e);
+      const d =
+        e instanceof HelperError
+          ? { line: e.line, message }
+          : describeTemplateError(entry.text, e, { partials: partialNames });
+      const line = d ? d.line : Number(/- (\d+):\d+/.exec(message)?.[1]) || undefined;
+      throw new TemplateError(
+        rel(ctx, file),
+        line,
+        d?.message ?? message.split('\n')[0] ?? message,
+        { cause: e },
       );
     }
   };
@@ -73,16 +111,17 @@ export function loadTemplates(ctx: BuildContext, setName: string): TemplateSet {
       return call(context);
     } catch (e) {
       const file = rel(ctx, path.join(partialsDir, `${name}.hbs`));
-      throw new TemplateError(file, undefined, ((e as Error).message ?? '').split('\n')[0] ?? '', {
-        cause: e,
-      });
+      const message = ((e as Error).message ?? '').split('\n')[0] ?? '';
+      const line =
+        e instanceof HelperError ? e.line : Number(/- (\d+):\d+$/.exec(message)?.[1]) || undefined;
+      throw new TemplateError(file, line, message.replace(/ - \d+:\d+$/, ''), { cause: e });
     }
   };
   return {
     dir,
     renderPartial,
-    style: loadHouseStyle(dir, rel(ctx, path.join(dir, 'huisstijl.yaml'))),
-    css: readFileSync(path.join(dir, 'stijl.css'), 'utf8'),
+    style: loadHouseStyle(dir, rel(ctx, path.join(dir, 'huisstijl.yaml')), roots),
+    css: read(path.join(dir, 'stijl.css'), 'stijl'),
     hb,
     render,
     chapterTemplate: (id) =>

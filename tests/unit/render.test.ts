@@ -133,6 +133,8 @@ describe('rendering the report', () => {
     });
     const line = copy.lineOf(PROSE, 'bestaat_niet');
     expect(() => html(copy)).toThrow(`${copy.file(PROSE)}:${line}`);
-    expect(() => html(copy)).toThrow('"bestaat_niet" staat niet in de gegevens');
+    expect(() => html(copy)).toThrow(
+      '{{cijfers.bestaat_niet}}: "cijfers.bestaat_niet" staat niet in de gegevens',
+    );
   });
 });

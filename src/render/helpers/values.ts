@@ -1,6 +1,6 @@
 /** Turning template arguments into numbers, with errors that name the helper and the place. */
 import Handlebars from 'handlebars';
-import type { HelperOptions } from 'handlebars';
+import type { HelperDelegate, HelperOptions } from 'handlebars';
 
 /** An error raised by a helper; carries the line of the expression in the prose. */
 export class HelperError extends Error {
@@ -70,4 +70,48 @@ export function missingMark(): Handlebars.SafeString {
 export function splitArgs(args: unknown[]): { values: unknown[]; options: HelperOptions } {
   const options = args.at(-1) as HelperOptions;
   return { values: args.slice(0, -1), options };
+}
+
+/** How many values a helper takes, and which options (name=value). */
+export interface Arity {
+  min: number;
+  max: number;
+  options?: readonly string[];
+}
+
+function waarden(n: number): string {
+  return `${n} ${n === 1 ? 'waarde' : 'waarden'}`;
+}
+
+/**
+ * A helper that refuses too few or too many values and options it does not know, with the
+ * line of the expression: {{getal}} and {{getal a b}} are errors, not a silent guess.
+ */
+export function withArity(name: string, arity: Arity, helper: HelperDelegate): HelperDelegate {
+  return function (this: unknown, ...args: unknown[]) {
+    const options = args.at(-1) as HelperOptions | undefined;
+    const count = args.length - 1;
+    if (count < arity.min || count > arity.max) {
+      const expected =
+        arity.max === Infinity
+          ? `ten minste ${waarden(arity.min)}`
+          : arity.min === arity.max
+            ? waarden(arity.min)
+            : `${arity.min} tot ${waarden(arity.max)}`;
+      throw new HelperError(`{{${name} …}} verwacht ${expected}, kreeg ${count}`, lineOf(options));
+    }
+    const allowed = arity.options ?? [];
+    const unknown = Object.keys((options?.hash as object | undefined) ?? {}).filter(
+      (key) => !allowed.includes(key),
+    );
+    if (unknown.length) {
+      throw new HelperError(
+        `{{${name} …}} kent de optie ${unknown.map((k) => `${k}=`).join(', ')} niet; ${
+          allowed.length ? `wel: ${allowed.map((k) => `${k}=`).join(', ')}` : 'er zijn geen opties'
+        }`,
+        lineOf(options),
+      );
+    }
+    return (helper as (...values: unknown[]) => unknown).apply(this, args);
+  };
 }

@@ -26,6 +26,7 @@ fi
 if [ "${SKIP_NPM_CI:-}" != 1 ]; then
   npm ci --no-audit --no-fund
 fi
+npm run compile
 if [ "${SKIP_BUILD:-}" != 1 ]; then
   npm run build
 fi

@@ -1,16 +1,16 @@
 /** Arguments -> a command and an exit code; nothing else. 0 ok, 1 bad input, 2 wrong usage. */
 import { parseArgs } from 'node:util';
-import { listPublications, listYears, resolveContext } from './context.ts';
+import { listPublications, listYears } from './context.ts';
 import type { BuildFlags } from './context.ts';
-import { formatDiagnostics, sortDiagnostics } from './diagnostics.ts';
-import { DataError, fromSystemError, JaarverslagError, UsageError } from './errors.ts';
-import { build, checkData } from './core/build.ts';
+import { errorText } from './error-text.ts';
+import { UsageError } from './errors.ts';
 
 const USAGE = `gebruik: jaarverslag <opdracht> [opties]
 
 opdrachten:
   build    bouw het verslag: PDF en HTML in output/<publicatie>/<jaar>/
   check    controleer de gegevens: schema, totalen, aandelen, ontbrekende waarden
+  preview  live voorbeeld op http://127.0.0.1:4173/, opnieuw gebouwd bij elke opgeslagen wijziging
 
 opties:
   --publication NAAM   de publicatie (map onder data/); nodig als er meer zijn
@@ -18,6 +18,7 @@ opties:
   --all                elke publicatie, elk in haar laatste jaar
   --final              definitieve editie: ontbrekende waarden zijn fouten
   --strict             waarschuwingen zijn fouten
+  --port N             poort van preview (standaard 4173; 0 = een vrije poort)
 
 omgeving:
   JAARVERSLAG_DATA     een andere map met gegevens dan data/
@@ -27,6 +28,7 @@ interface Parsed {
   command: string;
   flags: BuildFlags;
   all: boolean;
+  port?: string | undefined;
 }
 
 function parse(argv: string[]): Parsed {
@@ -41,6 +43,7 @@ function parse(argv: string[]): Parsed {
         all: { type: 'boolean', default: false },
         final: { type: 'boolean', default: false },
         strict: { type: 'boolean', default: false },
+        port: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -63,6 +66,7 @@ function parse(argv: string[]): Parsed {
   return {
     command,
     all: values.all ?? false,
+    port: values.port,
     flags: {
       publication: values.publication,
       year,
@@ -83,44 +87,29 @@ function targets(p: Parsed): BuildFlags[] {
   }));
 }
 
-function printWarnings(list: Parameters<typeof formatDiagnostics>[0]): void {
-  if (list.length) console.error(formatDiagnostics(sortDiagnostics(list)));
-}
-
 async function run(argv: string[]): Promise<number> {
   const p = parse(argv);
+  // Each command imports only what it needs: `check` and `--help` start no browser code.
   switch (p.command) {
     case 'help':
       console.log(USAGE);
       return 0;
-    case 'build':
-      for (const flags of targets(p)) {
-        const ctx = resolveContext(flags);
-        const result = await build(ctx);
-        printWarnings(result.diagnostics);
-        console.log(`${result.pdfPath} (${result.pages} pagina's)`);
-        console.log(result.htmlPath);
-      }
-      return 0;
-    case 'check':
-      for (const flags of targets(p)) {
-        const ctx = resolveContext(flags);
-        const result = checkData(ctx);
-        printWarnings(result.diagnostics);
-        const warnings = result.diagnostics.filter((d) => d.severity === 'warning').length;
-        console.log(
-          `${ctx.publication} ${ctx.year}: gegevens geldig, ${warnings} ${warnings === 1 ? 'waarschuwing' : 'waarschuwingen'}`,
-        );
-      }
-      return 0;
+    case 'build': {
+      const { buildCommand } = await import('./commands/build.ts');
+      return buildCommand(targets(p));
+    }
+    case 'check': {
+      const { checkCommand } = await import('./commands/check.ts');
+      return checkCommand(targets(p));
+    }
+    case 'preview': {
+      if (p.all) throw new UsageError('--all gaat niet samen met preview');
+      const { previewCommand } = await import('./commands/preview.ts');
+      return previewCommand(p.flags, p.port);
+    }
     default:
       throw new UsageError(`onbekende opdracht "${p.command}"\n\n${USAGE}`);
   }
-}
-
-/** Stack traces only for developers: DEBUG=1 (not DEBUG=puppeteer:*, which is Puppeteer's own). */
-function debugging(): boolean {
-  return process.env.DEBUG === '1';
 }
 
 /** The one top-level handler: prints the cause chain, sets the exit code. */
@@ -128,22 +117,8 @@ export async function main(argv: string[]): Promise<number> {
   try {
     return await run(argv);
   } catch (thrown) {
-    // A file-system error (a read-only or missing TMPDIR, a full disk) is the user's to fix.
-    const e = thrown instanceof JaarverslagError ? thrown : (fromSystemError(thrown) ?? thrown);
-    if (e instanceof DataError) {
-      console.error(formatDiagnostics(sortDiagnostics(e.diagnostics)));
-      const n = e.diagnostics.filter((d) => d.severity === 'error').length;
-      console.error(`\n${n} ${n === 1 ? 'fout' : 'fouten'}; er is niets geschreven.`);
-      return e.exitCode;
-    }
-    if (e instanceof JaarverslagError) {
-      console.error(`jaarverslag: ${e.message}`);
-      if (debugging()) console.error(e.stack, e.cause);
-      return e.exitCode;
-    }
-    console.error(`jaarverslag: onverwachte fout: ${(e as Error)?.message ?? String(e)}`);
-    if (debugging()) console.error((e as Error)?.stack);
-    else console.error('(zet DEBUG=1 voor de stacktrace)');
-    return 1;
+    const { text, exitCode } = errorText(thrown);
+    console.error(text);
+    return exitCode;
   }
 }

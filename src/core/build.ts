@@ -1,67 +1,31 @@
 /** The build, as the list of its stages. The CLI, the preview and the tests all call this. */
+export { checkData } from './check.ts';
+export type { CheckResult } from './check.ts';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { BuildContext } from '../context.ts';
 import type { Diagnostic } from '../diagnostics.ts';
-import { DataError } from '../errors.ts';
-import { loadEdition, loadProse } from '../data/load.ts';
-import type { ProseFile } from '../data/load.ts';
-import { validate } from '../data/validate.ts';
-import type { Edition } from '../data/validate.ts';
-import { checkEdition } from '../data/checks.ts';
+import { checkData } from './check.ts';
+import type { CheckResult } from './check.ts';
+import { folderCache } from '../figures/cache.ts';
 import { chartTheme, renderFigures } from '../figures/stage.ts';
-import { renderChapters } from '../render/chapters.ts';
-import type { RenderedChapter } from '../render/chapters.ts';
 import { renderReport } from '../render/document.ts';
 import { fontFaceCss } from '../render/fonts.ts';
 import { loadTemplates } from '../render/templates.ts';
+import type { Browser } from 'puppeteer';
 import { withBrowser } from '../print/browser.ts';
 import { printHtml } from '../print/print.ts';
 import { setMetadata } from '../finalize/metadata.ts';
 import { writeOutputs } from '../finalize/write.ts';
 
-export interface CheckResult {
-  edition: Edition;
-  prose: ProseFile[];
-  chapters: RenderedChapter[];
-  /** Warnings (and, for a final edition, errors about missing values). */
-  diagnostics: Diagnostic[];
-}
-
-export interface BuildResult {
-  pdfPath: string;
-  htmlPath: string;
-  diagnostics: Diagnostic[];
-  pages: number;
-  passes: number;
-}
-
-/** Load, validate and check an edition; throws DataError when something is wrong. */
-export function checkData(ctx: BuildContext): CheckResult {
-  const raw = loadEdition(ctx);
-  const edition = validate(raw);
-  const loaded = loadProse(ctx, raw.proseDir, edition.editie.hoofdstukken);
-  const dataDiagnostics = [...loaded.diagnostics, ...checkEdition(edition, { final: ctx.final })];
-  failOn(ctx, dataDiagnostics);
-  // Rendering the prose (no browser) finds names the data does not have, and checks statements.
-  const { chapters, warnings } = renderChapters(edition, loaded.prose, [ctx.root, ctx.dataDir]);
-  const diagnostics = [...dataDiagnostics, ...warnings];
-  failOn(ctx, diagnostics);
-  return { edition, prose: loaded.prose, chapters, diagnostics };
-}
-
-/** Errors (and warnings under --strict) stop the build with all of them. */
-function failOn(ctx: BuildContext, diagnostics: readonly Diagnostic[]): void {
-  const failing = diagnostics.filter(
-    (d) => d.severity === 'error' || (ctx.strict && d.severity === 'warning'),
-  );
-  if (failing.length)
-    throw new DataError(failing.map((d) => ({ ...d, severity: 'error' as const })));
-}
-
 /** The report as one HTML document, exactly as it is printed (figures, chapters, fonts inlined). */
 export async function assembleHtml(ctx: BuildContext, checked: CheckResult): Promise<string> {
   const templates = loadTemplates(ctx, checked.edition.publicatie.sjablonen);
-  const charts = await renderFigures(checked.edition, chartTheme(ctx.root, templates.style));
+  const charts = await renderFigures(
+    checked.edition,
+    chartTheme(ctx.root, templates.style),
+    folderCache(path.join(ctx.root, 'output', '.cache', 'figuren')),
+  );
   return renderReport({
     edition: checked.edition,
     templates,
@@ -72,13 +36,40 @@ export async function assembleHtml(ctx: BuildContext, checked: CheckResult): Pro
   });
 }
 
+export interface BuildResult {
+  pdfPath: string;
+  htmlPath: string;
+  diagnostics: Diagnostic[];
+  pages: number;
+  passes: number;
+}
+
+export interface BuildOptions {
+  /**
+   * A browser that is running or starting (the preview, the CLI, `--all`): the data and figure
+   * stages run while Chromium starts. Without one, a browser is started and closed here.
+   */
+  browser?: Browser | Promise<Browser> | undefined;
+  /** Told the name of each stage as it starts (progress on a terminal). */
+  onStage?: ((stage: string) => void) | undefined;
+}
+
 /** Build one edition: PDF and HTML in output/<publication>/<year>/. Nothing is written unless all succeeds. */
-export async function build(ctx: BuildContext): Promise<BuildResult> {
+export async function build(ctx: BuildContext, options: BuildOptions = {}): Promise<BuildResult> {
+  const stage = options.onStage ?? (() => undefined);
+  stage('gegevens en tekst');
   const checked = checkData(ctx);
   const { edition, chapters, diagnostics } = checked;
+  stage('figuren en opmaak');
   const html = await assembleHtml(ctx, checked);
-  const printed = await withBrowser((browser) => printHtml(browser, html, edition.editie.titel));
-  const { pdf, pageCount } = await setMetadata(printed.pdf, {
+  stage('afdrukken');
+  const pagePath = path.join(ctx.outDir, `${ctx.baseName}.html`);
+  // The previous edition's page numbers: when nothing moved, one print is enough.
+  const hint = previousPageNumbers(pagePath);
+  const print = (browser: Browser) => printHtml(browser, html, edition.editie.titel, hint);
+  const printed = options.browser ? await print(await options.browser) : await withBrowser(print);
+  stage('metadata');
+  const { pdf, pageCount } = await setMetadata(printed.document ?? printed.pdf, {
     title: edition.editie.titel,
     author: edition.publicatie.uitgever,
     subject: edition.editie.onderwerp ?? edition.editie.ondertitel ?? edition.editie.titel,
@@ -95,13 +86,29 @@ export async function build(ctx: BuildContext): Promise<BuildResult> {
       ),
     ],
   });
+  stage('schrijven');
   const pdfPath = path.join(ctx.outDir, `${ctx.baseName}.pdf`);
-  const htmlPath = path.join(ctx.outDir, `${ctx.baseName}.html`);
+  const htmlPath = pagePath;
   writeOutputs([
     { path: pdfPath, data: pdf },
     { path: htmlPath, data: printedHtml(html, printed.pages) },
   ]);
   return { pdfPath, htmlPath, diagnostics, pages: pageCount, passes: printed.passes };
+}
+
+/** The contents' page numbers in an earlier HTML edition, read back; empty when there is none. */
+function previousPageNumbers(file: string): Map<string, number> {
+  const pages = new Map<string, number>();
+  let html: string;
+  try {
+    html = readFileSync(file, 'utf8');
+  } catch {
+    return pages;
+  }
+  for (const m of html.matchAll(/data-pagina-van="([^"]+)"[^>]*>(\d+)</g)) {
+    pages.set(m[1] ?? '', Number(m[2]));
+  }
+  return pages;
 }
 
 /** The HTML edition carries the same contents page numbers as the PDF. */

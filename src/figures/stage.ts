@@ -2,7 +2,8 @@
 import type { Edition } from '../data/validate.ts';
 import { fontFilePath } from '../render/fonts.ts';
 import type { HouseStyle } from '../render/house-style.ts';
-import { renderChart } from './render-chart.ts';
+import { chartKey } from './cache.ts';
+import type { ChartCache } from './cache.ts';
 import type { ChartTheme } from './theme.ts';
 
 /** The chart theme that matches a publication's house style. */
@@ -21,16 +22,28 @@ export function chartTheme(root: string, style: HouseStyle): ChartTheme {
   };
 }
 
+/** Every chart of an edition; with a cache, a chart whose input did not change is not rendered again. */
 export async function renderFigures(
   edition: Edition,
   theme: ChartTheme,
+  cache?: ChartCache,
 ): Promise<Map<string, string>> {
   const charts = new Map<string, string>();
+  const fonts = [theme.fontFiles.regular, theme.fontFiles.semibold];
   for (const [namespace, facts] of Object.entries(edition.facts)) {
     for (const [name, fact] of Object.entries(facts)) {
       if (typeof fact === 'object' && 'soort' in fact && fact.soort === 'tabel' && fact.grafiek) {
         const id = `${namespace}.${name}`;
-        charts.set(id, await renderChart(fact, theme, { idPrefix: `grafiek-${id}` }));
+        const idPrefix = `grafiek-${id}`;
+        const key = cache && chartKey({ fact, theme, idPrefix }, fonts);
+        let svg = key ? cache?.get(key) : undefined;
+        if (!svg) {
+          // Vega is loaded only when a chart has to be drawn.
+          const { renderChart } = await import('./render-chart.ts');
+          svg = await renderChart(fact, theme, { idPrefix });
+          if (key) cache?.set(key, svg);
+        }
+        charts.set(id, svg);
       }
     }
   }

@@ -16,10 +16,11 @@ export interface PdfMetadata {
 }
 
 export async function setMetadata(
-  pdf: Uint8Array,
+  pdf: Uint8Array | PDFDocument,
   meta: PdfMetadata,
 ): Promise<{ pdf: Uint8Array; pageCount: number }> {
-  const doc = await PDFDocument.load(pdf, { updateMetadata: false });
+  const doc =
+    pdf instanceof PDFDocument ? pdf : await PDFDocument.load(pdf, { updateMetadata: false });
   doc.setTitle(meta.title, { showInWindowTitleBar: true });
   doc.setAuthor(meta.author);
   doc.setSubject(meta.subject);

@@ -1,21 +1,26 @@
-/** Where things landed in a printed PDF: the page of each named destination (element id). */
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+/**
+ * Where things landed in a printed PDF: the page of each named destination (element id).
+ * Read with pdf-lib, which the build has loaded anyway for the metadata: Chromium writes the
+ * destinations as a /Dests dictionary in the catalog, each [pageRef /XYZ x y zoom].
+ */
+import { PDFArray, PDFDict, PDFDocument, PDFName, PDFRef } from 'pdf-lib';
 
-/** Map of destination name (the HTML id) to 1-based page number. */
-export async function destinationPages(pdf: Uint8Array): Promise<Map<string, number>> {
-  const doc = await getDocument({ data: pdf.slice(), verbosity: 0, isEvalSupported: false })
-    .promise;
-  try {
-    const dests = (await doc.getDestinations()) as Record<string, unknown[]>;
-    const pages = new Map<string, number>();
-    for (const [name, dest] of Object.entries(dests)) {
-      const ref = dest?.[0];
-      if (ref && typeof ref === 'object') {
-        pages.set(name, (await doc.getPageIndex(ref as { num: number; gen: number })) + 1);
-      }
-    }
-    return pages;
-  } finally {
-    await doc.destroy();
+/** Map of destination name (the HTML id) to 1-based page number, and the loaded document. */
+export async function destinationPages(
+  pdf: Uint8Array,
+): Promise<{ pages: Map<string, number>; document: PDFDocument }> {
+  const doc = await PDFDocument.load(pdf, { updateMetadata: false });
+  const pageOf = new Map<string, number>();
+  doc.getPages().forEach((page, i) => pageOf.set(page.ref.toString(), i + 1));
+  const pages = new Map<string, number>();
+  const dests = doc.catalog.lookupMaybe(PDFName.of('Dests'), PDFDict);
+  for (const [name, value] of dests?.entries() ?? []) {
+    const dest = value instanceof PDFRef ? doc.context.lookup(value) : value;
+    const target = dest instanceof PDFDict ? dest.lookup(PDFName.of('D')) : dest;
+    if (!(target instanceof PDFArray)) continue;
+    const ref = target.get(0);
+    const page = ref instanceof PDFRef ? pageOf.get(ref.toString()) : undefined;
+    if (page !== undefined) pages.set(name.decodeText(), page);
   }
+  return { pages, document: doc };
 }

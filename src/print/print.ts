@@ -8,10 +8,13 @@
  */
 import type { Browser, Page } from 'puppeteer';
 import { BrowserError } from '../errors.ts';
+import type { PDFDocument } from 'pdf-lib';
 import { destinationPages } from './anchors.ts';
 
 export interface PrintResult {
   pdf: Uint8Array;
+  /** The final print, already parsed (pdf-lib): the metadata stage goes on from it. */
+  document?: PDFDocument | undefined;
   /** Page of each heading anchor in the final print. */
   pages: Map<string, number>;
   passes: number;
@@ -55,7 +58,7 @@ function fail(problems: string[]): never {
 }
 
 /** Fill [data-pagina-van="anchor"] elements with page numbers; true when something changed. */
-async function fillPageNumbers(page: Page, pages: Map<string, number>): Promise<boolean> {
+async function fillPageNumbers(page: Page, pages: ReadonlyMap<string, number>): Promise<boolean> {
   return page.evaluate(
     (entries: Array<[string, number]>) => {
       const map = new Map(entries);
@@ -78,6 +81,8 @@ export async function printHtml(
   browser: Browser,
   html: string,
   title: string,
+  /** Page numbers expected from an earlier build; when they still hold, one print is enough. */
+  hint: ReadonlyMap<string, number> = new Map(),
 ): Promise<PrintResult> {
   const page = await browser.newPage();
   try {
@@ -91,19 +96,25 @@ export async function printHtml(
     if (problems.length) fail(problems);
     let pdf: Uint8Array = new Uint8Array();
     let pages = new Map<string, number>();
+    let parsed: PDFDocument | undefined;
     let passes = 0;
     let stable = false;
+    if (hint.size) await fillPageNumbers(page, hint);
+    // Without earlier numbers the first print only measures: untagged, no outline (faster, the
+    // same pages and destinations). Every print that may be the last is the full one.
+    let full = hint.size > 0;
     while (!stable && passes < MAX_PASSES) {
       pdf = await page.pdf({
         printBackground: true,
         preferCSSPageSize: true,
-        tagged: true,
-        outline: true,
+        tagged: full,
+        outline: full,
         timeout: 300_000,
       });
       passes++;
-      pages = await destinationPages(pdf);
-      stable = !(await fillPageNumbers(page, pages));
+      ({ pages, document: parsed } = await destinationPages(pdf));
+      stable = !(await fillPageNumbers(page, pages)) && full;
+      full = true;
     }
     if (problems.length) fail(problems);
     if (!stable) {
@@ -111,7 +122,7 @@ export async function printHtml(
         `de paginanummers van de inhoudsopgave werden na ${MAX_PASSES} keer afdrukken niet stabiel (${title})`,
       );
     }
-    return { pdf, pages, passes };
+    return { pdf, document: parsed, pages, passes };
   } finally {
     await page.close();
   }

@@ -5,7 +5,7 @@
  * numbers, names (capitalised words: places, people, organisations; a sentence's first word
  * is skipped too), abbreviations, URLs, domain names or e-mail addresses.
  */
-import hyphenNl from 'hyphen/nl';
+import hyphenNl from 'hyphen/nl/index.js';
 
 // hyphen/nl is CommonJS: its functions hang off the default export.
 const { hyphenateSync } = hyphenNl;

@@ -1,5 +1,5 @@
 // The `hyphen` package ships no types; these are the two functions we use.
-declare module 'hyphen/nl' {
+declare module 'hyphen/nl/index.js' {
   interface Options {
     hyphenChar?: string;
     minWordLength?: number;

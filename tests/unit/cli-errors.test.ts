@@ -10,10 +10,12 @@ import { fixtureCopy } from '../support/fixture.ts';
 
 const failure: { error?: unknown } = {};
 
-vi.mock('../../src/core/build.ts', () => ({
+vi.mock('../../src/core/check.ts', () => ({
   checkData: () => {
     throw failure.error;
   },
+}));
+vi.mock('../../src/core/build.ts', () => ({
   build: () => Promise.reject(failure.error),
 }));
 
@@ -114,8 +116,7 @@ describe('file-system errors at the command line', () => {
     failure.error = new TypeError('iets onverwachts');
     expect(await main(['check', '--publication', 'proef'])).toBe(1);
     expect(printed).toEqual([
-      'jaarverslag: onverwachte fout: iets onverwachts',
-      '(zet DEBUG=1 voor de stacktrace)',
+      'jaarverslag: onverwachte fout: iets onverwachts\n(zet DEBUG=1 voor de stacktrace)',
     ]);
     // DEBUG=puppeteer:* is Puppeteer's own switch, not ours.
     printed = [];

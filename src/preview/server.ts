@@ -1,0 +1,453 @@
+/**
+ * The live preview: a local web server that shows the report as the printed PDF's pages, built
+ * again on every saved change to the data, prose, templates or style sheet.
+ *
+ * - The real build (`build` from core/build.ts), with one Chromium kept running between builds,
+ *   writing into a temporary folder of its own: the preview never touches output/.
+ * - One build at a time: a change during a build queues exactly one more.
+ * - Server-Sent Events (/events) tell the page that a build is done; the page fetches the PDF
+ *   and draws its pages with pdf.js (client/preview.js).
+ * - A failed build shows its message, as the command line prints it, in the page and in the
+ *   terminal; the server keeps running and the next good build brings the report back.
+ *
+ * What it serves, and nothing else: the page, its script and style sheet, two pdf.js files (an
+ * allow-list, assets.ts), the current PDF, /events and /status. It listens on 127.0.0.1 only,
+ * answers only requests addressed to 127.0.0.1 or localhost (so a web page that rebinds its own
+ * host name to 127.0.0.1 cannot read the report), and maps no URL to the file system.
+ */
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Browser } from 'puppeteer';
+import { resolveContext } from '../context.ts';
+import type { BuildContext, BuildFlags } from '../context.ts';
+import { build } from '../core/build.ts';
+import { formatDiagnostics, sortDiagnostics } from '../diagnostics.ts';
+import { errorText } from '../error-text.ts';
+import { EnvironmentError } from '../errors.ts';
+import { isRunning } from '../pid.ts';
+import { closeBrowser, launchBrowser } from '../print/browser.ts';
+import { loadAssets } from './assets.ts';
+import type { Asset } from './assets.ts';
+import { watchTrees } from './watch.ts';
+
+export const DEFAULT_PORT = 4173;
+/** The only address the preview listens on. */
+export const HOST = '127.0.0.1';
+
+export interface PreviewOptions extends Omit<BuildFlags, 'outDir'> {
+  /** Port on 127.0.0.1; 0 takes any free one. Default 4173. */
+  port?: number | undefined;
+  /** Quiet time after the last change before a build starts, in ms. Default 100. */
+  debounceMs?: number | undefined;
+  /** Where the terminal lines go (build results, errors, warnings). Default: stderr. */
+  log?: ((line: string) => void) | undefined;
+}
+
+export interface Preview {
+  /** http://127.0.0.1:<port>/ */
+  readonly url: string;
+  readonly host: typeof HOST;
+  readonly port: number;
+  /** Stop watching, close the server and its connections, close Chromium, remove the temp folder. */
+  close(): Promise<void>;
+}
+
+/** What the page is told after every change of state (/status, and each event on /events). */
+export interface PreviewStatus {
+  publication: string;
+  year: number;
+  /** Number of the last finished build, good or failed; 0 before the first. */
+  build: number;
+  /** A build is under way. */
+  building: boolean;
+  /** Whether the last finished build succeeded; null before the first. */
+  ok: boolean | null;
+  /** The failed build's message as the command line prints it (file:line:column, code frame). */
+  error: string | null;
+  /** Number of the build whose PDF /report.pdf serves; 0 while there is none. */
+  pdf: number;
+  pages: number;
+  /** From the first saved change to the finished PDF, in ms. */
+  ms: number;
+  /** The last good build's warnings, formatted as the command line prints them. */
+  warnings: string;
+  warningCount: number;
+}
+
+/**
+ * The page may run its own script (it is ours, not the report's), and nothing else: scripts and
+ * the pdf.js worker from this server only, no inline script, no eval, fetches to this server only.
+ */
+export const PREVIEW_CSP = [
+  "default-src 'none'",
+  "script-src 'self'",
+  "worker-src 'self'",
+  "connect-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data: blob:",
+  "font-src 'self' data:",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+const SECURITY_HEADERS: Readonly<Record<string, string>> = {
+  'Content-Security-Policy': PREVIEW_CSP,
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'no-referrer',
+  'Cross-Origin-Resource-Policy': 'same-origin',
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'X-Frame-Options': 'DENY',
+};
+
+/** Open /events connections at most (a page each); more is a runaway tab. */
+const MAX_EVENT_CLIENTS = 32;
+const TEMP_PREFIX = 'jaarverslag-voorbeeld-';
+
+/** Start the preview; resolves once the server listens (the first build runs in the background). */
+export async function startPreview(options: PreviewOptions = {}): Promise<Preview> {
+  const log = options.log ?? ((line: string) => console.error(line));
+  const port = options.port ?? DEFAULT_PORT;
+  const debounceMs = options.debounceMs ?? 100;
+  // Wrong names are usage errors, before anything starts. The output folder is replaced below.
+  resolveContext({ ...options, outDir: undefined });
+  const assets = loadAssets();
+  removeStaleTemp();
+  const temp = mkdtempSync(path.join(tmpdir(), `${TEMP_PREFIX}${process.pid}-`));
+  const ctx = resolveContext({ ...options, outDir: temp });
+  const removeTemp = () => rmSync(temp, { recursive: true, force: true, maxRetries: 5 });
+
+  let closed = false;
+  let pdf: { build: number; bytes: Buffer } | undefined;
+  const status: PreviewStatus = {
+    publication: ctx.publication,
+    year: ctx.year,
+    build: 0,
+    building: false,
+    ok: null,
+    error: null,
+    pdf: 0,
+    pages: 0,
+    ms: 0,
+    warnings: '',
+    warningCount: 0,
+  };
+
+  // --- Server-Sent Events ---------------------------------------------------------------------
+  const clients = new Set<ServerResponse>();
+  const message = () => `event: status\ndata: ${JSON.stringify(status)}\n\n`;
+  const broadcast = () => {
+    const m = message();
+    for (const c of clients) c.write(m);
+  };
+  // A comment now and then keeps idle connections (and proxies, if any) from timing out.
+  const ping = setInterval(() => {
+    for (const c of clients) c.write(': wacht\n\n');
+  }, 15_000);
+  ping.unref();
+
+  // --- HTTP -----------------------------------------------------------------------------------
+  let actualPort = port;
+  const server = createServer((req, res) =>
+    handle(req, res, {
+      assets,
+      allowedHosts: () => [`${HOST}:${actualPort}`, `localhost:${actualPort}`],
+      pdf: () => pdf,
+      pdfName: `${ctx.baseName.replace(/[^A-Za-z0-9._-]/g, '-')}-voorbeeld.pdf`,
+      status: () => status,
+      events: (response) => {
+        if (clients.size >= MAX_EVENT_CLIENTS || closed) {
+          send(response, 503, 'text/plain; charset=utf-8', 'te veel open vensters\n');
+          return;
+        }
+        response.writeHead(200, {
+          ...SECURITY_HEADERS,
+          'Content-Type': 'text/event-stream; charset=utf-8',
+          'Cache-Control': 'no-store',
+        });
+        response.write(`retry: 1000\n\n${message()}`);
+        clients.add(response);
+        response.on('close', () => clients.delete(response));
+      },
+    }),
+  );
+  try {
+    actualPort = await listen(server, port);
+  } catch (e) {
+    removeTemp();
+    throw e;
+  }
+
+  // --- Chromium, kept running between builds ----------------------------------------------------
+  let browser: Promise<Browser> | undefined;
+  const browserNow = (): Promise<Browser> => {
+    if (!browser) {
+      const launching = launchBrowser();
+      browser = launching;
+      // A failed launch is reported by the build that waits for it; the next build tries again.
+      launching.catch(() => {
+        if (browser === launching) browser = undefined;
+      });
+    }
+    const current = browser;
+    return current.then((b) => {
+      if (b.connected || closed) return b;
+      // Chromium went away (crashed, killed): start a new one.
+      if (browser === current) browser = undefined;
+      void closeBrowser(b).catch(() => undefined);
+      return browserNow();
+    });
+  };
+
+  // --- Builds: one at a time, one more queued -------------------------------------------------
+  let attempts = 0;
+  let firstChange = 0;
+  let running: Promise<void> | undefined;
+  let again = false;
+  let shownWarnings: string | undefined;
+
+  const buildOnce = async (): Promise<void> => {
+    const since = firstChange || performance.now();
+    firstChange = 0;
+    const n = ++attempts;
+    status.building = true;
+    broadcast();
+    try {
+      const result = await build(ctx, { browser: browserNow() });
+      const bytes = readFileSync(result.pdfPath);
+      if (closed) return;
+      const ms = Math.round(performance.now() - since);
+      const warnings = formatDiagnostics(sortDiagnostics(result.diagnostics));
+      pdf = { build: n, bytes };
+      Object.assign(status, {
+        build: n,
+        building: again,
+        ok: true,
+        error: null,
+        pdf: n,
+        pages: result.pages,
+        ms,
+        warnings,
+        warningCount: result.diagnostics.length,
+      });
+      const count = result.diagnostics.length;
+      const said = count ? `, ${count} ${count === 1 ? 'waarschuwing' : 'waarschuwingen'}` : '';
+      log(`${clock()} build ${n}: ${result.pages} pagina's in ${ms} ms${said}`);
+      // Warnings once, and again when they change: not the same screenful after every save.
+      if (warnings && warnings !== shownWarnings) log(warnings);
+      shownWarnings = warnings;
+    } catch (e) {
+      if (closed) return;
+      const { text } = errorText(e);
+      Object.assign(status, { build: n, building: again, ok: false, error: text });
+      log(`${clock()} build ${n} mislukt:\n${text}`);
+      // The next good build shows its warnings again.
+      shownWarnings = undefined;
+    }
+    broadcast();
+  };
+
+  const request = (): Promise<void> => {
+    if (running) {
+      again = true;
+      return running;
+    }
+    running = (async () => {
+      try {
+        do {
+          again = false;
+          await buildOnce();
+        } while (again && !closed);
+      } finally {
+        running = undefined;
+      }
+    })();
+    return running;
+  };
+
+  // --- Watching ---------------------------------------------------------------------------------
+  let timer: NodeJS.Timeout | undefined;
+  const changed = () => {
+    if (closed) return;
+    if (!firstChange) firstChange = performance.now();
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      timer = undefined;
+      void request();
+    }, debounceMs);
+  };
+  const watcher = watchTrees(watchedFolders(ctx), changed, (m) => log(`${clock()} ${m}`));
+
+  // Chromium starts while the first build reads the data and draws the figures.
+  void request();
+
+  const url = `http://${HOST}:${actualPort}/`;
+  let closing: Promise<void> | undefined;
+  return {
+    url,
+    host: HOST,
+    port: actualPort,
+    close() {
+      if (closing) return closing;
+      // Everything that can stop at once stops at once (a signal handler may exit right after).
+      closed = true;
+      clearTimeout(timer);
+      clearInterval(ping);
+      watcher.close();
+      for (const c of clients) c.end();
+      clients.clear();
+      const serverClosed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeAllConnections();
+      removeTemp();
+      closing = (async () => {
+        const starting = browser;
+        browser = undefined;
+        const started = await starting?.catch(() => undefined);
+        if (started) await closeBrowser(started).catch(() => undefined);
+        // A build under way fails now that its browser is gone; wait for it to let go.
+        await running?.catch(() => undefined);
+        await serverClosed;
+        removeTemp();
+      })();
+      return closing;
+    },
+  };
+}
+
+/** data/<publication>/ (or the chosen data folder's) and templates/: everything a build reads. */
+export function watchedFolders(ctx: BuildContext): string[] {
+  // All of templates/, not only the set publicatie.yaml names: the name can change with an edit,
+  // and a failed build cannot say which set it is.
+  return [ctx.publicationDir, path.join(ctx.root, 'templates')];
+}
+
+interface Routes {
+  assets: ReadonlyMap<string, Asset>;
+  allowedHosts(): string[];
+  pdf(): { build: number; bytes: Buffer } | undefined;
+  pdfName: string;
+  status(): PreviewStatus;
+  events(res: ServerResponse): void;
+}
+
+function handle(req: IncomingMessage, res: ServerResponse, routes: Routes): void {
+  // A request for another host name is a page that pointed its own name at 127.0.0.1.
+  if (!routes.allowedHosts().includes(req.headers.host ?? '')) {
+    send(res, 403, 'text/plain; charset=utf-8', 'onbekende host\n');
+    return;
+  }
+  if (req.method !== 'GET' && req.method !== 'HEAD') {
+    res.setHeader('Allow', 'GET, HEAD');
+    send(res, 405, 'text/plain; charset=utf-8', 'alleen GET\n');
+    return;
+  }
+  // The path exactly as sent, without its query: no decoding, no normalising, no file system.
+  const raw = req.url ?? '';
+  const q = raw.indexOf('?');
+  const pathname = q < 0 ? raw : raw.slice(0, q);
+  const asset = routes.assets.get(pathname);
+  if (asset) {
+    send(res, 200, asset.type, asset.body, { 'Cache-Control': 'no-cache' });
+    return;
+  }
+  switch (pathname) {
+    case '/report.pdf': {
+      const pdf = routes.pdf();
+      if (!pdf) {
+        send(res, 404, 'text/plain; charset=utf-8', 'nog geen PDF\n');
+        return;
+      }
+      send(res, 200, 'application/pdf', pdf.bytes, {
+        'Cache-Control': 'no-store',
+        'Content-Disposition': `inline; filename="${routes.pdfName}"`,
+        'X-Build': String(pdf.build),
+      });
+      return;
+    }
+    case '/status':
+      send(res, 200, 'application/json; charset=utf-8', JSON.stringify(routes.status()), {
+        'Cache-Control': 'no-store',
+      });
+      return;
+    case '/events':
+      // HEAD gets the headers only, not a stream that stays open.
+      if (req.method === 'HEAD') send(res, 200, 'text/event-stream; charset=utf-8', '');
+      else routes.events(res);
+      return;
+    default:
+      send(res, 404, 'text/plain; charset=utf-8', 'niet gevonden\n');
+  }
+}
+
+function send(
+  res: ServerResponse,
+  code: number,
+  type: string,
+  body: string | Buffer,
+  extra: Record<string, string> = {},
+): void {
+  const bytes = typeof body === 'string' ? Buffer.from(body) : body;
+  res.writeHead(code, {
+    ...SECURITY_HEADERS,
+    'Cache-Control': 'no-store',
+    ...extra,
+    'Content-Type': type,
+    'Content-Length': String(bytes.length),
+  });
+  res.end(bytes);
+}
+
+function listen(server: Server, port: number): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const failed = (e: NodeJS.ErrnoException) => {
+      server.close();
+      if (e.code === 'EADDRINUSE') {
+        reject(
+          new EnvironmentError(
+            `poort ${port} op ${HOST} is al in gebruik; kies een andere met --port (0 = een vrije poort)`,
+            { cause: e },
+          ),
+        );
+      } else if (e.code === 'EACCES') {
+        reject(
+          new EnvironmentError(
+            `poort ${port} mag niet gebruikt worden; kies --port 1024 of hoger`,
+            {
+              cause: e,
+            },
+          ),
+        );
+      } else reject(e);
+    };
+    server.once('error', failed);
+    // 127.0.0.1 only: never all interfaces, never another machine.
+    server.listen({ port, host: HOST, exclusive: true }, () => {
+      server.off('error', failed);
+      resolve((server.address() as AddressInfo).port);
+    });
+  });
+}
+
+/** Temporary folders of previews that were killed before they could remove them. */
+function removeStaleTemp(): void {
+  let names: string[];
+  try {
+    names = readdirSync(tmpdir());
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    if (!name.startsWith(TEMP_PREFIX)) continue;
+    const pid = Number(name.slice(TEMP_PREFIX.length).split('-')[0]);
+    if (!Number.isInteger(pid) || pid <= 0 || pid === process.pid || isRunning(pid)) continue;
+    rmSync(path.join(tmpdir(), name), { recursive: true, force: true });
+  }
+}
+
+function clock(): string {
+  return new Date().toLocaleTimeString('nl-NL', { hour12: false });
+}

@@ -54,6 +54,14 @@ export class InputFileError extends DataError {
   }
 }
 
+/**
+ * Where font files may be: the project, and its node_modules wherever that really is (a linked
+ * node_modules, as pnpm or a shared install makes, is still the project's own packages).
+ */
+export function fontRoots(root: string): string[] {
+  return [root, path.join(root, 'node_modules')];
+}
+
 /** The folders a build may read from: the project root and the data folder. */
 export function inputRoots(ctx: Pick<BuildContext, 'root' | 'dataDir'>): string[] {
   return [ctx.root, ctx.dataDir];

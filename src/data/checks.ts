@@ -16,6 +16,7 @@ import {
   sumRows,
 } from './table.ts';
 import type { Edition } from './validate.ts';
+import { isComputed } from './derive.ts';
 import { diagnosticAt } from './yaml-source.ts';
 import type { YamlSource } from './yaml-source.ts';
 
@@ -40,6 +41,16 @@ export function checkEdition(edition: Edition, opts: CheckOptions): Diagnostic[]
             message: `de cijfers van "${fact.titel}" ontbreken: ${fact.reden}${opts.final ? ' Een definitieve editie vraagt de cijfers, of weglaten: true.' : ' Het concept toont een plaatshouder.'}`,
           }),
         );
+      } else if ('soort' in fact && fact.soort === 'afgeleid') {
+        if (isComputed(fact) && fact.waarde === null) {
+          out.push(
+            diagnosticAt(src, [name, 'formule'], {
+              severity: opts.final ? 'error' : 'warning',
+              rule: 'ontbreekt',
+              message: 'de formule geeft geen waarde: een getal dat ze gebruikt ontbreekt (null)',
+            }),
+          );
+        }
       } else if ('waarde' in fact && fact.waarde === null) {
         out.push(
           diagnosticAt(src, [name, 'waarde'], {

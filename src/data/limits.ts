@@ -20,3 +20,12 @@ export const MAX_TABLE_COLUMNS = 100;
  * a text column can show.
  */
 export const MAX_CHART_POINTS = 5_000;
+
+/** Characters in the formula of a derived value (`soort: afgeleid`); a real one has a few dozen. */
+export const MAX_FORMULA_LENGTH = 1_000;
+
+/** Brackets inside brackets in one formula: `(som (totaal …) …)` is 2. */
+export const MAX_FORMULA_NESTING = 20;
+
+/** Derived values that build on each other in one chain (a uses b uses c …). */
+export const MAX_DERIVED_CHAIN = 50;

@@ -127,8 +127,26 @@ export const Grootheid = z.strictObject({
 });
 export type Grootheid = z.infer<typeof Grootheid>;
 
+/**
+ * A value that follows from others, named once beside the numbers it comes from:
+ * `{soort: afgeleid, formule: '(som (totaal kernvoorraad "Actium / Netto huur / aantal") …)'}`.
+ * The formula is one expression of the prose's own language (src/data/derive.ts), computed once
+ * after validation; the prose and the checks see its result as `waarde`.
+ */
+export const Afgeleid = z.strictObject({
+  soort: z.literal('afgeleid'),
+  formule: z.string().min(1),
+  eenheid: Eenheid.optional(),
+});
+export type Afgeleid = z.infer<typeof Afgeleid>;
+
+/** A derived value once computed: its formula's result, null when a value it uses is missing. */
+export interface BerekendAfgeleid extends Afgeleid {
+  waarde: number | null;
+}
+
 const Fact = z.union([
-  z.discriminatedUnion('soort', [Tabel, Ontbrekend]),
+  z.discriminatedUnion('soort', [Tabel, Ontbrekend, Afgeleid]),
   Grootheid,
   z.number(),
   z.string(),

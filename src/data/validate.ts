@@ -6,10 +6,11 @@ import type { z } from 'zod';
 import type { Diagnostic } from '../diagnostics.ts';
 import { DataError } from '../errors.ts';
 import type { RawEdition } from './load.ts';
-import { Editie, Grootheid, Ontbrekend, Publicatie, Tabel } from './schema.ts';
+import { Afgeleid, Editie, Grootheid, Ontbrekend, Publicatie, Tabel } from './schema.ts';
 import type { Fact, FeitenBestand } from './schema.ts';
 import { issueMessage } from './schema-messages.ts';
 import { thousandsDiagnostics } from './numbers.ts';
+import { deriveValues, editionNames } from './derive.ts';
 import { tableRuleDiagnostics, unitProblem } from './rules.ts';
 import { diagnosticAt } from './yaml-source.ts';
 import type { YamlSource } from './yaml-source.ts';
@@ -17,7 +18,7 @@ import type { YamlSource } from './yaml-source.ts';
 export interface Edition {
   publicatie: Publicatie;
   editie: Editie;
-  /** Facts by namespace (the data file's name). */
+  /** Facts by namespace (the data file's name); derived values computed (their `waarde` set). */
   facts: Record<string, FeitenBestand>;
   /** editie.yaml, to locate warnings about the edition itself. */
   editieSource: YamlSource;
@@ -66,7 +67,7 @@ export function parseWith<T extends z.ZodType>(
   return undefined;
 }
 
-const KINDS = { tabel: Tabel, ontbreekt: Ontbrekend } as const;
+const KINDS = { tabel: Tabel, ontbreekt: Ontbrekend, afgeleid: Afgeleid } as const;
 
 /** Where a diagnostic points, as a key. */
 const place = (d: Diagnostic): string => `${d.file}:${d.line ?? 0}:${d.column ?? 0}`;
@@ -83,7 +84,7 @@ function parseFact(
     out.push(
       diagnosticAt(src, [name], {
         rule: 'schema',
-        message: `verwacht een getal, een tekst, een grootheid {waarde, eenheid} of een tabel (soort: tabel), gevonden ${value === null ? 'niets' : 'een lijst'}`,
+        message: `verwacht een getal, een tekst, een grootheid {waarde, eenheid}, een tabel (soort: tabel) of een afgeleide waarde (soort: afgeleid), gevonden ${value === null ? 'niets' : 'een lijst'}`,
       }),
     );
     return undefined;
@@ -95,7 +96,7 @@ function parseFact(
       out.push(
         diagnosticAt(src, [name, 'soort'], {
           rule: 'schema',
-          message: `verwacht "tabel" of "ontbreekt", gevonden ${JSON.stringify(soort)}`,
+          message: `verwacht "tabel", "ontbreekt" of "afgeleid", gevonden ${JSON.stringify(soort)}`,
         }),
       );
       return undefined;
@@ -143,9 +144,12 @@ export function validate(raw: RawEdition): Edition {
   if (editie && raw.editie) out.push(...repeatedChapters(raw.editie, editie.hoofdstukken));
   const facts: Record<string, FeitenBestand> = {};
   const factIds = new WeakMap<object, string>();
+  /** Facts (and whole files) that did not validate: a formula naming one gives no second message. */
+  const broken = new Set<string>();
   for (const [namespace, src] of raw.facts) {
     const value = src.value;
     if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+      broken.add(namespace);
       out.push(
         diagnosticAt(src, [], {
           rule: 'schema',
@@ -166,15 +170,31 @@ export function validate(raw: RawEdition): Edition {
         );
         continue;
       }
+      const before = out.length;
       const fact = parseFact(src, name, factValue, out);
-      if (fact === undefined) continue;
-      file[name] = fact;
-      if (typeof fact === 'object') factIds.set(fact, `${namespace}.${name}`);
-      if (typeof fact === 'object' && 'soort' in fact && fact.soort === 'tabel' && editie) {
-        out.push(...tableRuleDiagnostics(src, [name], fact, editie.jaar));
+      if (fact !== undefined) {
+        file[name] = fact;
+        if (typeof fact === 'object') factIds.set(fact, `${namespace}.${name}`);
+        if (typeof fact === 'object' && 'soort' in fact && fact.soort === 'tabel' && editie) {
+          out.push(...tableRuleDiagnostics(src, [name], fact, editie.jaar));
+        }
       }
+      if (fact === undefined || out.slice(before).some((d) => d.severity === 'error'))
+        broken.add(`${namespace}.${name}`);
     }
     facts[namespace] = file;
+  }
+  // Derived values, once the numbers they come from are known: with the edition's year, and with
+  // every file read (a file that did not parse would make its names look absent).
+  if (editie && !raw.diagnostics.some((d) => d.severity === 'error')) {
+    out.push(
+      ...deriveValues({
+        facts,
+        sources: raw.facts,
+        names: editionNames(facts, editie, publicatie),
+        broken,
+      }),
+    );
   }
   if (misread.length) {
     const misreadAt = new Set(misread.map(place));

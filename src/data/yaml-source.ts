@@ -99,6 +99,22 @@ export function parseYaml(
   }
 }
 
+/** The node a path points at, or undefined when the path is not in the file. */
+export function nodeAt(src: YamlSource, path: readonly PropertyKey[]): Node | undefined {
+  let node: Node | undefined = src.doc.contents ?? undefined;
+  for (const step of path) {
+    node = child(node, step);
+    if (!node) return undefined;
+  }
+  return node;
+}
+
+/** The line and column of a character offset in the source. */
+export function placeOf(src: YamlSource, offset: number): Place {
+  const pos = src.lines.linePos(offset);
+  return { line: pos.line, column: pos.col };
+}
+
 /**
  * Where a path points in the source. For a key that is not there, the nearest existing parent;
  * with `key`, the key itself (for "unknown key" messages).
@@ -137,9 +153,16 @@ function child(node: unknown, step: PropertyKey): Node | undefined {
 export function diagnosticAt(
   src: YamlSource,
   path: readonly PropertyKey[],
-  init: { severity?: Diagnostic['severity']; rule: string; message: string; key?: string },
+  init: {
+    severity?: Diagnostic['severity'];
+    rule: string;
+    message: string;
+    key?: string;
+    /** A more precise place inside the value at `path` (a name inside a formula). */
+    at?: Place;
+  },
 ): Diagnostic {
-  const place = locate(src, path, init.key);
+  const place = init.at ?? locate(src, path, init.key);
   const field = fieldPath(init.key === undefined ? path : [...path, init.key]);
   return {
     severity: init.severity ?? 'error',

@@ -9,7 +9,7 @@
  * different themes can render at the same time and every result depends only on its input.
  */
 import { PROJECT_ROOT } from '../context.ts';
-import { readInputBytes } from '../files.ts';
+import { fontRoots, readInputBytes } from '../files.ts';
 import * as fontkit from 'fontkit';
 import * as vega from 'vega';
 
@@ -46,7 +46,7 @@ function load(file: string): fontkit.Font {
   let font = fonts.get(file);
   if (!font) {
     const created = fontkit.create(
-      readInputBytes(file, { kind: 'lettertype', roots: [PROJECT_ROOT] }),
+      readInputBytes(file, { kind: 'lettertype', roots: fontRoots(PROJECT_ROOT) }),
     );
     font = 'fonts' in created ? created.fonts[0] : created;
     if (!font) throw new Error(`geen lettertype in ${file}`);

@@ -8,6 +8,7 @@ import Handlebars from 'handlebars';
 import { TemplateError } from '../errors.ts';
 import type { ProseFile } from '../data/load.ts';
 import type { Edition } from '../data/validate.ts';
+import { editionNames } from '../data/derive.ts';
 import { FigureRegistry, numberFigures } from './helpers/figuur.ts';
 import type { Placement } from './helpers/figuur.ts';
 import { passHelpers, VALUE_HELPERS } from './helpers/index.ts';
@@ -40,15 +41,7 @@ export interface RenderedChapter {
 
 /** The values prose can name: the facts by file, and the edition's own. */
 export function proseContext(edition: Edition): Record<string, unknown> {
-  const jaar = edition.editie.jaar;
-  return {
-    ...edition.facts,
-    editie: edition.editie,
-    publicatie: edition.publicatie,
-    jaar,
-    vorig_jaar: jaar - 1,
-    volgend_jaar: jaar + 1,
-  };
+  return editionNames(edition.facts, edition.editie, edition.publicatie);
 }
 
 /** The full expression at a line and column of a source text, for messages. */

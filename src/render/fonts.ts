@@ -5,7 +5,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { EnvironmentError } from '../errors.ts';
-import { readInputBytes } from '../files.ts';
+import { fontRoots, readInputBytes } from '../files.ts';
 import type { HouseStyle } from './house-style.ts';
 
 /** Unicode ranges of the @fontsource subsets we use (from the packages' own CSS). */
@@ -63,7 +63,10 @@ export function fontFiles(root: string, style: HouseStyle): FontFile[] {
 /** CSS @font-face rules with embedded files (read from inside `root`, the project). */
 export function fontFaceCss(root: string, style: HouseStyle): string {
   return fontFiles(root, style)
-    .map((f) => ({ ...f, data: readInputBytes(f.file, { kind: 'lettertype', roots: [root] }) }))
+    .map((f) => ({
+      ...f,
+      data: readInputBytes(f.file, { kind: 'lettertype', roots: fontRoots(root) }),
+    }))
     .map(
       (f) => `@font-face {
   font-family: '${style.lettertype.familie}';

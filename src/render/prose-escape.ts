@@ -29,6 +29,7 @@ export function escapeMarkdownText(text: string): string {
 function describe(value: object): string {
   if (Array.isArray(value)) return 'een lijst';
   const soort = (value as { soort?: unknown }).soort;
+  if (soort === 'afgeleid') return 'een afgeleide waarde';
   if (typeof soort === 'string') return `een ${soort}`;
   if ('waarde' in value) return 'een grootheid {waarde, eenheid}';
   return 'een groep gegevens';

@@ -27,8 +27,11 @@ describe('building safely', () => {
     const result = await build(context(copy.dataDir, outDir));
     const text = pageTexts(result.pdfPath).join(' ');
     expect(text).toContain('Proefdorp telt 1.234 inwoners, van wie 12,5% starter is.');
-    // 14 + 7 in 2024: the total is computed, not typed in the prose.
-    expect(text).toContain('In 2024 werden 21 woningen verkocht (zie figuur 1).');
+    // 14 + 7 in 2024: the total is computed (a derived value), not typed in the prose; so is
+    // the change from 2023 and the word for its direction.
+    expect(text).toContain(
+      'In 2024 werden 21 woningen verkocht (zie figuur 1), 9 meer dan in 2023.',
+    );
     expect(text).toContain('Figuur 1. Verkochte woningen per type');
   });
 

@@ -21,7 +21,13 @@ import { resolveContext } from '../../src/context.ts';
 import { checkData } from '../../src/core/build.ts';
 import { formatDiagnostics } from '../../src/diagnostics.ts';
 import { DataError } from '../../src/errors.ts';
-import { firstInvalidUtf8, InputFileError, readInputText } from '../../src/files.ts';
+import {
+  firstInvalidUtf8,
+  fontRoots,
+  InputFileError,
+  isInsideRoots,
+  readInputText,
+} from '../../src/files.ts';
 import { fontFaceCss } from '../../src/render/fonts.ts';
 import { loadTemplates } from '../../src/render/templates.ts';
 import { fixtureCopy, ROOT } from '../support/fixture.ts';
@@ -291,5 +297,22 @@ describe('one confinement check for every input file', () => {
     expect(read(path.join(dir, 'link.md'))).toThrow(
       'link.md fout [bestand] het bestand is een symbolische koppeling naar een bestand dat niet bestaat',
     );
+  });
+
+  it('fonts may come from a linked node_modules (pnpm, a shared install), nothing else outside', () => {
+    const project = mkdtempSync(path.join(tmpdir(), 'jv-project-'));
+    const elsewhere = mkdtempSync(path.join(tmpdir(), 'jv-modules-'));
+    mkdirSync(path.join(elsewhere, 'pkg'), { recursive: true });
+    writeFileSync(path.join(elsewhere, 'pkg', 'font.woff2'), 'x');
+    const third = mkdtempSync(path.join(tmpdir(), 'jv-elders-'));
+    writeFileSync(path.join(third, 'secret.txt'), 'x');
+    symlinkSync(elsewhere, path.join(project, 'node_modules'));
+    const font = path.join(project, 'node_modules', 'pkg', 'font.woff2');
+    expect(isInsideRoots(fontRoots(project), font)).toBe(true);
+    // The same file is no data or prose: only the project and the data folder count there.
+    expect(isInsideRoots([project], font)).toBe(false);
+    // A link inside the project to elsewhere is still outside.
+    symlinkSync(path.join(third, 'secret.txt'), path.join(project, 'geheim.txt'));
+    expect(isInsideRoots(fontRoots(project), path.join(project, 'geheim.txt'))).toBe(false);
   });
 });

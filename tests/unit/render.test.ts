@@ -49,7 +49,9 @@ describe('rendering the report', () => {
   it('puts the numbers of the data into the prose, Dutch formatted, and derives the total', () => {
     const out = strip(html().html);
     expect(out).toContain('Proefdorp telt 1.234 inwoners, van wie 12,5% starter is.');
-    expect(out).toContain('In 2024 werden 21 woningen verkocht (zie figuur 1).');
+    expect(out).toContain(
+      'In 2024 werden 21 woningen verkocht (zie figuur 1), 9 meer dan in 2023.',
+    );
     expect(out).toContain(
       '<span class="figuurnummer">Figuur 1.</span> Verkochte woningen per type',
     );

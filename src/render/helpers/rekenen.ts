@@ -21,3 +21,12 @@ export function absoluut(...args: unknown[]) {
   const n = numberArg(values[0], 'absoluut', options);
   return n === null ? null : Math.abs(n);
 }
+
+/** {{verschil_absoluut a b}} → |a − b|: how far apart, whichever is larger ("102 mensen") */
+export function verschil_absoluut(...args: unknown[]) {
+  const { values, options } = splitArgs(args);
+  const [a, b] = values.map((v) => numberArg(v, 'verschil_absoluut', options));
+  return a === null || b === null || a === undefined || b === undefined
+    ? null
+    : Math.abs(round(a - b));
+}

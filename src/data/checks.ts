@@ -28,10 +28,11 @@ export interface CheckOptions {
 export function checkEdition(edition: Edition, opts: CheckOptions): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const [namespace, facts] of Object.entries(edition.facts)) {
-    const src = edition.sources.get(namespace);
-    if (!src) continue;
     for (const [name, fact] of Object.entries(facts)) {
       if (typeof fact !== 'object') continue;
+      // A series' table is located in reeksen/, everything else in the year's file.
+      const src = edition.factSources.get(`${namespace}.${name}`) ?? edition.sources.get(namespace);
+      if (!src) continue;
       if ('soort' in fact && fact.soort === 'tabel') out.push(...checkTable(src, name, fact, opts));
       else if ('soort' in fact && fact.soort === 'ontbreekt' && !fact.weglaten) {
         out.push(

@@ -211,10 +211,10 @@ class Deriver {
 
   constructor(private readonly input: DeriveInput) {
     for (const [namespace, file] of Object.entries(input.facts)) {
-      const src = input.sources.get(namespace);
-      if (!src) continue;
       for (const [name, fact] of Object.entries(file)) {
         if (typeof fact !== 'object' || !('soort' in fact) || fact.soort !== 'afgeleid') continue;
+        const src = input.sources.get(namespace);
+        if (!src) continue;
         this.byFact.set(fact, {
           id: `${namespace}.${name}`,
           namespace,

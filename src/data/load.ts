@@ -13,6 +13,8 @@ export interface RawEdition {
   editie?: YamlSource | undefined;
   /** Fact files of the year, by namespace (file name without .yaml). */
   facts: Map<string, YamlSource>;
+  /** Series kept once for the publication (reeksen/<namespace>.yaml), by namespace. */
+  series: Map<string, YamlSource>;
   /** Where the prose files are: data/<publication>/<year>/tekst/. */
   proseDir: string;
   diagnostics: Diagnostic[];
@@ -27,6 +29,8 @@ export interface ProseFile {
 }
 
 const EDITION_FILE = 'editie.yaml';
+/** data/<publication>/reeksen/: the series kept once (src/data/history.ts). */
+export const SERIES_DIR = 'reeksen';
 
 /** Load the YAML files of an edition; unreadable or malformed files become diagnostics. */
 export function loadEdition(ctx: BuildContext): RawEdition {
@@ -77,7 +81,37 @@ export function loadEdition(ctx: BuildContext): RawEdition {
     const source = read(path.join(ctx.editionDir, name));
     if (source) facts.set(namespace, source);
   }
-  return { publicatie, editie, facts, proseDir: path.join(ctx.editionDir, 'tekst'), diagnostics };
+  const series = new Map<string, YamlSource>();
+  const seriesDir = path.join(ctx.publicationDir, SERIES_DIR);
+  let seriesNames: string[] = [];
+  try {
+    seriesNames = readdirSync(seriesDir).sort();
+  } catch {
+    // no series: every table lives in the year's files
+  }
+  for (const name of seriesNames) {
+    const namespace = name.replace(/\.yaml$/, '');
+    if (name === namespace || !/^[a-z][a-z0-9_]*$/.test(namespace)) {
+      diagnostics.push({
+        severity: 'error',
+        file: rel(ctx, path.join(seriesDir, name)),
+        rule: 'bestand',
+        message:
+          'in reeksen/ staan alleen gegevensbestanden <naam>.yaml, met een naam in snake_case (a-z, 0-9, _) als die van de jaarbestanden',
+      });
+      continue;
+    }
+    const source = read(path.join(seriesDir, name));
+    if (source) series.set(namespace, source);
+  }
+  return {
+    publicatie,
+    editie,
+    facts,
+    series,
+    proseDir: path.join(ctx.editionDir, 'tekst'),
+    diagnostics,
+  };
 }
 
 /** Read the chapters' prose in the order the edition lists them. */

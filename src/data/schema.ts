@@ -104,6 +104,11 @@ export const Tabel = z.strictObject({
   voetnoot: z.string().optional(),
   grafiek: Grafiek.optional(),
   balans: Balans.optional(),
+  /**
+   * In a series (reeksen/): the last year an edition shows, its own (default) or the next one
+   * (a stand on 1 January of the next year).
+   */
+  tot: z.enum(['jaar', 'volgend_jaar']).optional(),
 });
 export type Tabel = z.infer<typeof Tabel>;
 

@@ -12,6 +12,7 @@ import { issueMessage } from './schema-messages.ts';
 import { thousandsDiagnostics } from './numbers.ts';
 import { deriveValues, editionNames } from './derive.ts';
 import { tableRuleDiagnostics, unitProblem } from './rules.ts';
+import { seriesUpTo } from './history.ts';
 import { diagnosticAt } from './yaml-source.ts';
 import type { YamlSource } from './yaml-source.ts';
 
@@ -24,6 +25,8 @@ export interface Edition {
   editieSource: YamlSource;
   /** The YAML source of each namespace, to locate later warnings. */
   sources: ReadonlyMap<string, YamlSource>;
+  /** The source of each fact that comes from a series file ("namespace.name"), not the year's. */
+  factSources: ReadonlyMap<string, YamlSource>;
   /** The id ("namespace.name") of every table or placeholder object. */
   factIds: WeakMap<object, string>;
 }
@@ -184,6 +187,63 @@ export function validate(raw: RawEdition): Edition {
     }
     facts[namespace] = file;
   }
+  // Series kept once (reeksen/): merged into their namespace, cut at the edition's year.
+  const factSources = new Map<string, YamlSource>();
+  for (const [namespace, src] of raw.series) {
+    const value = src.value;
+    if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+      broken.add(namespace);
+      out.push(
+        diagnosticAt(src, [], {
+          rule: 'schema',
+          message: 'verwacht een lijst van reeksen (naam: tabel)',
+        }),
+      );
+      continue;
+    }
+    const file: FeitenBestand = (facts[namespace] ??= {});
+    for (const [name, factValue] of Object.entries(value)) {
+      const id = `${namespace}.${name}`;
+      if (name in file) {
+        broken.add(id);
+        out.push(
+          diagnosticAt(src, [], {
+            rule: 'reeks',
+            key: name,
+            message: `"${id}" staat ook in het gegevensbestand van het jaar; een reeks staat één keer, in reeksen/`,
+          }),
+        );
+        continue;
+      }
+      const before = out.length;
+      const fact = parseFact(src, name, factValue, out);
+      if (fact === undefined || out.slice(before).some((d) => d.severity === 'error')) {
+        broken.add(id);
+        continue;
+      }
+      if (typeof fact !== 'object' || !('soort' in fact) || fact.soort !== 'tabel') {
+        out.push(
+          diagnosticAt(src, [name], {
+            rule: 'reeks',
+            message:
+              'in reeksen/ staan tabellen met jaren (soort: tabel); losse waarden horen bij het jaar',
+          }),
+        );
+        broken.add(id);
+        continue;
+      }
+      const shown = editie ? seriesUpTo(fact, editie.jaar) : { table: fact };
+      if (shown.problem) {
+        out.push(diagnosticAt(src, [name], { rule: 'reeks', message: shown.problem }));
+        broken.add(id);
+        continue;
+      }
+      file[name] = shown.table;
+      factIds.set(shown.table, id);
+      factSources.set(id, src);
+      if (editie) out.push(...tableRuleDiagnostics(src, [name], shown.table, editie.jaar));
+    }
+  }
   // Derived values, once the numbers they come from are known: with the edition's year, and with
   // every file read (a file that did not parse would make its names look absent).
   if (editie && !raw.diagnostics.some((d) => d.severity === 'error')) {
@@ -204,5 +264,13 @@ export function validate(raw: RawEdition): Edition {
   if (out.some((d) => d.severity === 'error') || !publicatie || !editie || !raw.editie) {
     throw new DataError(out);
   }
-  return { publicatie, editie, editieSource: raw.editie, facts, sources: raw.facts, factIds };
+  return {
+    publicatie,
+    editie,
+    editieSource: raw.editie,
+    facts,
+    sources: raw.facts,
+    factSources,
+    factIds,
+  };
 }

@@ -133,6 +133,30 @@ function repeatedChapters(src: YamlSource, hoofdstukken: readonly string[]): Dia
   return out;
 }
 
+/** A data file's top-level entries with snake_case names; undefined (and a message) if it is no map. */
+function namedEntries(
+  src: YamlSource,
+  what: string,
+  out: Diagnostic[],
+): Array<[string, unknown]> | undefined {
+  const value = src.value;
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    out.push(diagnosticAt(src, [], { rule: 'schema', message: `verwacht een lijst van ${what}` }));
+    return undefined;
+  }
+  return Object.entries(value).filter(([name]) => {
+    if (/^[a-z][a-z0-9_]*$/.test(name)) return true;
+    out.push(
+      diagnosticAt(src, [], {
+        rule: 'schema',
+        key: name,
+        message: `verwacht een naam in snake_case (a-z, 0-9, _), gevonden "${name}"`,
+      }),
+    );
+    return false;
+  });
+}
+
 /** Validate everything; throws DataError with every error found. Returns the typed edition. */
 export function validate(raw: RawEdition): Edition {
   const out: Diagnostic[] = [...raw.diagnostics];
@@ -150,29 +174,13 @@ export function validate(raw: RawEdition): Edition {
   /** Facts (and whole files) that did not validate: a formula naming one gives no second message. */
   const broken = new Set<string>();
   for (const [namespace, src] of raw.facts) {
-    const value = src.value;
-    if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    const entries = namedEntries(src, 'feiten (naam: waarde)', out);
+    if (!entries) {
       broken.add(namespace);
-      out.push(
-        diagnosticAt(src, [], {
-          rule: 'schema',
-          message: 'verwacht een lijst van feiten (naam: waarde)',
-        }),
-      );
       continue;
     }
     const file: FeitenBestand = {};
-    for (const [name, factValue] of Object.entries(value)) {
-      if (!/^[a-z][a-z0-9_]*$/.test(name)) {
-        out.push(
-          diagnosticAt(src, [], {
-            rule: 'schema',
-            key: name,
-            message: `verwacht een naam in snake_case (a-z, 0-9, _), gevonden "${name}"`,
-          }),
-        );
-        continue;
-      }
+    for (const [name, factValue] of entries) {
       const before = out.length;
       const fact = parseFact(src, name, factValue, out);
       if (fact !== undefined) {
@@ -190,19 +198,13 @@ export function validate(raw: RawEdition): Edition {
   // Series kept once (reeksen/): merged into their namespace, cut at the edition's year.
   const factSources = new Map<string, YamlSource>();
   for (const [namespace, src] of raw.series) {
-    const value = src.value;
-    if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    const entries = namedEntries(src, 'reeksen (naam: tabel)', out);
+    if (!entries) {
       broken.add(namespace);
-      out.push(
-        diagnosticAt(src, [], {
-          rule: 'schema',
-          message: 'verwacht een lijst van reeksen (naam: tabel)',
-        }),
-      );
       continue;
     }
     const file: FeitenBestand = (facts[namespace] ??= {});
-    for (const [name, factValue] of Object.entries(value)) {
+    for (const [name, factValue] of entries) {
       const id = `${namespace}.${name}`;
       if (name in file) {
         broken.add(id);

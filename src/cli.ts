@@ -11,6 +11,7 @@ opdrachten:
   build    bouw het verslag: PDF en HTML in output/<publicatie>/<jaar>/
   check    controleer de gegevens: schema, totalen, aandelen, ontbrekende waarden
   preview  live voorbeeld op http://127.0.0.1:4173/, opnieuw gebouwd bij elke opgeslagen wijziging
+  new-year JJJJ  begin een nieuw jaar uit het laatste: alles van dat jaar leeg, de reeksen een jaar langer
 
 opties:
   --publication NAAM   de publicatie (map onder data/); nodig als er meer zijn
@@ -25,6 +26,8 @@ omgeving:
   -h, --help           deze tekst`;
 
 interface Parsed {
+  /** new-year's year. */
+  argument?: string | undefined;
   command: string;
   flags: BuildFlags;
   all: boolean;
@@ -54,7 +57,10 @@ function parse(argv: string[]): Parsed {
   if (values.help) return { command: 'help', flags: {}, all: false };
   const [command, ...rest] = positionals;
   if (!command) throw new UsageError(USAGE);
-  if (rest.length) throw new UsageError(`onverwacht argument: ${rest.join(' ')}\n\n${USAGE}`);
+  // Only new-year takes an argument: the year to make.
+  const takes = command === 'new-year' ? 1 : 0;
+  if (rest.length > takes)
+    throw new UsageError(`onverwacht argument: ${rest.slice(takes).join(' ')}\n\n${USAGE}`);
   let year: number | undefined;
   if (values.year !== undefined) {
     if (!/^\d{4}$/.test(values.year))
@@ -65,6 +71,7 @@ function parse(argv: string[]): Parsed {
     throw new UsageError('--all gaat niet samen met --publication of --year');
   return {
     command,
+    argument: rest[0],
     all: values.all ?? false,
     port: values.port,
     flags: {
@@ -97,6 +104,14 @@ async function run(argv: string[]): Promise<number> {
     case 'build': {
       const { buildCommand } = await import('./commands/build.ts');
       return buildCommand(targets(p));
+    }
+    case 'new-year': {
+      if (p.all)
+        throw new UsageError(
+          'new-year maakt één jaar van één publicatie; --all past daar niet bij',
+        );
+      const { newYearCommand } = await import('./commands/new-year.ts');
+      return newYearCommand(p.flags, p.argument);
     }
     case 'check': {
       const { checkCommand } = await import('./commands/check.ts');

@@ -1,4 +1,5 @@
 /** The figures stage: every table with a `grafiek` becomes an SVG, keyed by its fact id. */
+import type { Rij } from '../data/schema.ts';
 import type { Edition } from '../data/validate.ts';
 import { fontFilePath } from '../render/fonts.ts';
 import type { HouseStyle } from '../render/house-style.ts';
@@ -22,6 +23,12 @@ export function chartTheme(root: string, style: HouseStyle): ChartTheme {
   };
 }
 
+function hasNumbers(rows: readonly Rij[]): boolean {
+  return rows.some(
+    (r) => r.waarden.some((c) => typeof c === 'number') || hasNumbers(r.onderdelen ?? []),
+  );
+}
+
 /** Every chart of an edition; with a cache, a chart whose input did not change is not rendered again. */
 export async function renderFigures(
   edition: Edition,
@@ -33,6 +40,9 @@ export async function renderFigures(
   for (const [namespace, facts] of Object.entries(edition.facts)) {
     for (const [name, fact] of Object.entries(facts)) {
       if (typeof fact === 'object' && 'soort' in fact && fact.soort === 'tabel' && fact.grafiek) {
+        // A table with no number yet (a new year not filled in) gets no empty chart: its table
+        // shows the gaps.
+        if (!hasNumbers(fact.rijen)) continue;
         const id = `${namespace}.${name}`;
         const idPrefix = `grafiek-${id}`;
         const key = cache && chartKey({ fact, theme, idPrefix }, fonts);

@@ -12,6 +12,7 @@ opdrachten:
   check    controleer de gegevens: schema, totalen, aandelen, ontbrekende waarden
   preview  live voorbeeld op http://127.0.0.1:4173/, opnieuw gebouwd bij elke opgeslagen wijziging
   new-year JJJJ  begin een nieuw jaar uit het laatste: alles van dat jaar leeg, de reeksen een jaar langer
+  status   wat er nog in te vullen is (lege waarden), per hoofdstuk, met de waarde van vorig jaar
 
 opties:
   --publication NAAM   de publicatie (map onder data/); nodig als er meer zijn
@@ -116,6 +117,11 @@ async function run(argv: string[]): Promise<number> {
     case 'check': {
       const { checkCommand } = await import('./commands/check.ts');
       return checkCommand(targets(p));
+    }
+    case 'status': {
+      if (p.all) throw new UsageError('--all gaat niet samen met status');
+      const { statusCommand } = await import('./commands/status.ts');
+      return statusCommand(p.flags);
     }
     case 'preview': {
       if (p.all) throw new UsageError('--all gaat niet samen met preview');

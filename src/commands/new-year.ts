@@ -10,7 +10,7 @@ import { listYears, rel, resolveContext } from '../context.ts';
 import type { BuildFlags } from '../context.ts';
 import { checkData } from '../core/check.ts';
 import { SERIES_DIR } from '../data/load.ts';
-import { emptyYearFile, extendSeries, nextEdition } from '../data/new-year.ts';
+import { BareNumberError, emptyYearFile, extendSeries, nextEdition } from '../data/new-year.ts';
 import { UsageError } from '../errors.ts';
 import { inputRoots, readInputText } from '../files.ts';
 
@@ -43,6 +43,16 @@ export function newYear(flags: BuildFlags, to: number): NewYearResult {
   const temp = path.join(from.publicationDir, `.${to}.nieuw-${process.pid}`);
   rmSync(temp, { recursive: true, force: true });
   let emptied = 0;
+  const emptyFile = (text: string, original: string) => {
+    try {
+      return emptyYearFile(text, from.year, to);
+    } catch (e) {
+      if (!(e instanceof BareNumberError)) throw e;
+      throw new UsageError(
+        `${rel(from, original)}: "${e.key}" is een los getal dat geen aantal is; schrijf het met zijn eenheid ({waarde: …, eenheid: …}), dan kan new-year het leegmaken. Er is niets veranderd.`,
+      );
+    }
+  };
   try {
     cpSync(from.editionDir, temp, { recursive: true });
     for (const name of readdirSync(temp)) {
@@ -50,7 +60,7 @@ export function newYear(flags: BuildFlags, to: number): NewYearResult {
       if (name === 'editie.yaml') {
         writeFileSync(file, nextEdition(read(file), from.year, to));
       } else if (/\.ya?ml$/.test(name)) {
-        const result = emptyYearFile(read(file), from.year, to);
+        const result = emptyFile(read(file), path.join(from.editionDir, name));
         writeFileSync(file, result.text);
         emptied += result.count;
       }

@@ -41,7 +41,18 @@ function emptyRow(row: unknown): number {
 /** A year's fact with its values emptied; returns how many values were emptied. */
 function emptyFact(map: YAMLMap, key: unknown, value: unknown): number {
   if (isScalar(value) && typeof value.value === 'number') {
-    map.set(key, null);
+    // A bare number cannot be null (the schema reads null as no value at all): it becomes a
+    // quantity to fill in. Only a count can be written bare without saying what it is.
+    if (!Number.isInteger(value.value) || value.value < 0) {
+      throw new BareNumberError(String(isScalar(key) ? key.value : key));
+    }
+    const quantity = new YAMLMap();
+    quantity.flow = true;
+    quantity.set('waarde', nullScalar());
+    quantity.set('eenheid', 'aantal');
+    // The number's comment stays with the value.
+    if (value.comment) quantity.comment = value.comment;
+    map.set(key, quantity);
     return 1;
   }
   if (!isMap(value)) return 0;
@@ -57,6 +68,13 @@ function emptyFact(map: YAMLMap, key: unknown, value: unknown): number {
   const total = value.get('totaal', true);
   if (isMap(total)) n += emptyCells(total.get('vermeld', true));
   return n;
+}
+
+/** A bare number that is not a count: new-year cannot tell its unit. */
+export class BareNumberError extends Error {
+  constructor(readonly key: string) {
+    super(key);
+  }
 }
 
 export interface Rewritten {

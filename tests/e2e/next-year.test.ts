@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { newYear } from '../../src/commands/new-year.ts';
+import { missingCount } from '../../src/commands/status.ts';
 import { resolveContext } from '../../src/context.ts';
 import { build } from '../../src/core/build.ts';
 import { checkData } from '../../src/core/check.ts';
@@ -73,6 +74,11 @@ describe('next year', () => {
     // A final edition refuses until everything is there.
     await expect(pdfOf(dataDir, 2025, true)).rejects.toBeInstanceOf(DataError);
 
+    // status: 2024's own gaps (the source's), and for 2025 every value emptied or added.
+    const open2024 = missingCount({ ...flags, year: 2024 });
+    const open2025 = missingCount({ ...flags, year: 2025 });
+    expect(open2025).toBeGreaterThan(made.emptied);
+
     // Type the new numbers once: they appear in the prose and in the table.
     const year = path.join(dataDir, 'midden-drenthe', '2025');
     edit(path.join(year, 'koopmarkt.yaml'), (t) =>
@@ -83,6 +89,9 @@ describe('next year', () => {
         .replace('[26, 38, 25, 30, 23, null]', '[26, 38, 25, 30, 23, 41]')
         .replace('[28, 36, 28, 26, 30, null]', '[28, 36, 28, 26, 30, 44]'),
     );
+    // Three values typed: three fewer to fill in.
+    expect(missingCount({ ...flags, year: 2025 })).toBe(open2025 - 3);
+    expect(missingCount({ ...flags, year: 2024 })).toBe(open2024);
     const filled = pageTexts((await pdfOf(dataDir, 2025)).pdfPath).join('\n');
     // The wording follows the sign: "met 4,2% afgenomen" instead of last year's "toegenomen".
     expect(filled).toContain('met 4,2% afgenomen');

@@ -1,7 +1,12 @@
 /** The YAML rewrites of new-year: values emptied, comments and layout kept, series extended once. */
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { emptyYearFile, extendSeries, nextEdition } from '../../src/data/new-year.ts';
+import {
+  BareNumberError,
+  emptyYearFile,
+  extendSeries,
+  nextEdition,
+} from '../../src/data/new-year.ts';
 
 // The parsed YAML, read freely in the assertions.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -64,7 +69,8 @@ describe('new-year rewrites', () => {
   it('empties every number of the year, keeps texts, placeholders, formulas and comments', () => {
     const { text, count } = emptyYearFile(YEAR, 2024, 2025);
     const data = parse(text) as Data;
-    expect(data.inwoners).toBeNull();
+    // A bare count becomes a quantity to fill in (null alone would mean "no fact").
+    expect(data.inwoners).toEqual({ waarde: null, eenheid: 'aantal' });
     expect(data.groei).toEqual({ waarde: null, eenheid: 'mutatie' });
     expect(data.tekst).toBe('blijft staan');
     expect(data.figuur.rijen[0].waarden).toEqual([null, null]);
@@ -76,6 +82,10 @@ describe('new-year rewrites', () => {
     expect(text).toContain('# Koopmarkt, bron NVM.');
     expect(text).toContain('# op 1 januari');
     expect(text).toContain('- {label: Q1, waarden: [null, null]}');
+  });
+
+  it('a bare number that is not a count is refused: its unit is unknown', () => {
+    expect(() => emptyYearFile('rente: 3.5\n', 2024, 2025)).toThrow(BareNumberError);
   });
 
   it('adds the new year once: a column, a row, the next 1 January; a series ahead is left alone', () => {

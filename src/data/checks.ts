@@ -158,7 +158,7 @@ function checkTable(src: YamlSource, name: string, table: Tabel, opts: CheckOpti
       diagnosticAt(src, [...base], {
         severity: opts.final ? 'error' : 'warning',
         rule: 'ontbreekt',
-        message: `tabel "${table.titel}": ${missing} ${missing === 1 ? 'cel is' : 'cellen zijn'} leeg (null) omdat de bron er geen waarde geeft`,
+        message: `tabel "${table.titel}": ${missing} ${missing === 1 ? 'cel is' : 'cellen zijn'} leeg (null): nog in te vullen, of de bron geeft er geen waarde ("jaarverslag status" toont ze)`,
       }),
     );
   }

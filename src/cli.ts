@@ -12,6 +12,8 @@ opdrachten:
   check    controleer de gegevens: schema, totalen, aandelen, ontbrekende waarden
   preview  live voorbeeld op http://127.0.0.1:4173/, opnieuw gebouwd bij elke opgeslagen wijziging
   new-year JJJJ  begin een nieuw jaar uit het laatste: alles van dat jaar leeg, de reeksen een jaar langer
+  workbook       een Excel-werkmap met elke nog in te vullen waarde (output/<publicatie>/<jaar>/invulblad-….xlsx)
+  import WERKMAP lees de ingevulde werkmap in de gegevens; bij één fout verandert er niets
   status   wat er nog in te vullen is (lege waarden), per hoofdstuk, met de waarde van vorig jaar
 
 opties:
@@ -58,8 +60,8 @@ function parse(argv: string[]): Parsed {
   if (values.help) return { command: 'help', flags: {}, all: false };
   const [command, ...rest] = positionals;
   if (!command) throw new UsageError(USAGE);
-  // Only new-year takes an argument: the year to make.
-  const takes = command === 'new-year' ? 1 : 0;
+  // new-year takes the year to make, import the workbook to read.
+  const takes = command === 'new-year' || command === 'import' ? 1 : 0;
   if (rest.length > takes)
     throw new UsageError(`onverwacht argument: ${rest.slice(takes).join(' ')}\n\n${USAGE}`);
   let year: number | undefined;
@@ -113,6 +115,16 @@ async function run(argv: string[]): Promise<number> {
         );
       const { newYearCommand } = await import('./commands/new-year.ts');
       return newYearCommand(p.flags, p.argument);
+    }
+    case 'workbook': {
+      if (p.all) throw new UsageError('workbook geldt één editie; --all past daar niet bij');
+      const { workbookCommand } = await import('./commands/workbook.ts');
+      return workbookCommand(p.flags);
+    }
+    case 'import': {
+      if (p.all) throw new UsageError('import geldt één editie; --all past daar niet bij');
+      const { importCommand } = await import('./commands/workbook.ts');
+      return importCommand(p.flags, p.argument);
     }
     case 'check': {
       const { checkCommand } = await import('./commands/check.ts');

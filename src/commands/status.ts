@@ -6,6 +6,7 @@
 import { listYears, resolveContext } from '../context.ts';
 import type { BuildContext, BuildFlags } from '../context.ts';
 import { checkData } from '../core/check.ts';
+import type { Edition } from '../data/validate.ts';
 import { DataError, TemplateError } from '../errors.ts';
 import { formatStatus, statusChapters, statusReport } from '../data/status.ts';
 import type { PreviousEdition, StatusReport } from '../data/status.ts';
@@ -31,7 +32,11 @@ function previousEdition(ctx: BuildContext): PreviousEdition | undefined {
 }
 
 /** The status of the edition the flags name (a draft: missing values are not errors here). */
-export function editionStatus(flags: BuildFlags): { ctx: BuildContext; report: StatusReport } {
+export function editionStatus(flags: BuildFlags): {
+  ctx: BuildContext;
+  report: StatusReport;
+  edition: Edition;
+} {
   const ctx = resolveContext({ ...flags, final: false, strict: false });
   const { edition, prose, chapters } = checkData(ctx);
   const report = statusReport({
@@ -39,7 +44,7 @@ export function editionStatus(flags: BuildFlags): { ctx: BuildContext; report: S
     chapters: statusChapters(prose, chapters),
     previous: previousEdition(ctx),
   });
-  return { ctx, report };
+  return { ctx, report, edition };
 }
 
 /** How many values of the edition are still to be filled in. */

@@ -16,6 +16,8 @@ import { checkData } from '../core/check.ts';
 import { DataError, JaarverslagError } from '../errors.ts';
 import { inputRoots, readInputText } from '../files.ts';
 import { writeOutputs } from '../finalize/write.ts';
+import type { Cel, Rij, Tabel } from '../data/schema.ts';
+import { columnPath } from '../data/table.ts';
 import { editionStatus } from './status.ts';
 
 const HEADER = ['Naam', 'Vorig jaar', 'Waarde', 'Bestand', 'Veld'];
@@ -34,6 +36,39 @@ function sheetName(title: string, taken: Set<string>): string {
   return name;
 }
 
+const PLACES = '_velden';
+const key = (file: string, field: string) => `${file}#${field}`;
+
+interface GridCell {
+  row: number;
+  /** 0: the label column; 1…: the table's columns. */
+  column: number;
+  text?: string;
+  value?: number | string | null;
+  field?: string;
+}
+
+/** A table laid out as a grid: every row and part with its label, the stated totals last. */
+function gridCells(name: string, table: Tabel): GridCell[] {
+  const out: GridCell[] = [];
+  let row = 0;
+  const add = (label: string, cells: readonly Cel[], field: string) => {
+    out.push({ row, column: 0, text: label });
+    cells.forEach((v, j) => out.push({ row, column: j + 1, value: v, field: `${field}[${j}]` }));
+    row++;
+  };
+  const visit = (rows: readonly Rij[], field: string, prefix: string) =>
+    rows.forEach((r, i) => {
+      const label = prefix ? `${prefix} / ${r.label}` : r.label;
+      add(label, r.waarden, `${field}[${i}].waarden`);
+      if (r.onderdelen) visit(r.onderdelen, `${field}[${i}].onderdelen`, label);
+    });
+  visit(table.rijen, `${name}.rijen`, '');
+  if (table.totaal?.vermeld)
+    add(table.totaal.label, table.totaal.vermeld, `${name}.totaal.vermeld`);
+  return out;
+}
+
 /** A field that takes one value: a number's `waarde`, a table cell, a stated total, the date. */
 function fillable(field: string): boolean {
   return /(\.waarde|\[\d+\]|^datum)$/.test(field);
@@ -41,12 +76,40 @@ function fillable(field: string): boolean {
 
 /** Write the fill-in workbook of an edition; returns its path and the number of rows. */
 export async function writeWorkbook(flags: BuildFlags): Promise<{ file: string; rows: number }> {
-  const { ctx, report } = editionStatus(flags);
+  const { ctx, report, edition } = editionStatus(flags);
   const book = new ExcelJS.Workbook();
   book.creator = 'jaarverslag';
   const taken = new Set<string>();
   const placed = new Set<string>();
   let rows = 0;
+  // The series first, as grids: the table as it stands, the empty cells to fill in.
+  const open = new Set(
+    report.items.filter((i) => fillable(i.field)).map((i) => key(i.file, i.field)),
+  );
+  const places: Array<[string, string, string, string]> = [];
+  for (const [id, src] of edition.factSources) {
+    const [namespace, name] = id.split('.') as [string, string];
+    const table = edition.facts[namespace]?.[name];
+    if (!table || typeof table !== 'object' || !('soort' in table) || table.soort !== 'tabel')
+      continue;
+    const cells = gridCells(name, table);
+    if (!cells.some((c) => c.field && open.has(key(src.file, c.field)))) continue;
+    const sheet = book.addWorksheet(sheetName(`Reeks ${table.titel}`, taken));
+    sheet.addRow([table.kop ?? '', ...table.kolommen.map(columnPath)]);
+    sheet.getRow(1).font = { bold: true };
+    sheet.getColumn(1).width = 36;
+    for (const c of cells) {
+      const cell = sheet.getCell(c.row + 2, c.column + 1);
+      if (c.column === 0) cell.value = c.text ?? '';
+      else if (c.field && open.has(key(src.file, c.field))) {
+        places.push([sheet.name, cell.address, src.file, c.field]);
+        placed.add(key(src.file, c.field));
+        cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFF2CC' } };
+        rows++;
+      } else cell.value = c.value ?? null;
+    }
+    sheet.views = [{ state: 'frozen', ySplit: 1, xSplit: 1 }];
+  }
   for (const group of report.groups) {
     // A value named in two chapters is filled in once, on the first chapter's sheet.
     // Only single values have a cell; a figure without numbers (soort: ontbreekt) needs a whole
@@ -65,6 +128,13 @@ export async function writeWorkbook(flags: BuildFlags): Promise<{ file: string; 
       rows++;
     }
     sheet.views = [{ state: 'frozen', ySplit: 1 }];
+  }
+  if (places.length) {
+    // Which grid cell is which field: read back by import, hidden from the person filling in.
+    const map = book.addWorksheet(PLACES);
+    map.addRow(['Blad', 'Cel', 'Bestand', 'Veld']);
+    for (const p of places) map.addRow(p);
+    map.state = 'veryHidden';
   }
   const file = path.join(ctx.outDir, `invulblad-${ctx.publication}-${ctx.year}.xlsx`);
   mkdirSync(ctx.outDir, { recursive: true });
@@ -128,22 +198,37 @@ export async function importWorkbook(
   const problems: string[] = [];
   const edits = new Map<string, Array<{ path: Array<string | number>; value: unknown }>>();
   let filled = 0;
+  const take = (where: string, raw: unknown, file: string, field: string) => {
+    if (raw === null || raw === undefined || raw === '') return;
+    const result = cellValue(raw, field);
+    if ('problem' in result) {
+      problems.push(`${where} ${field}: ${result.problem}`);
+      return;
+    }
+    const abs = path.resolve(ctx.root, file);
+    edits.set(abs, [...(edits.get(abs) ?? []), { path: pathOf(field), value: result.value }]);
+    filled++;
+  };
+  // The series' grids, through the hidden list of which cell is which field.
+  book.getWorksheet(PLACES)?.eachRow((row, n) => {
+    if (n === 1) return;
+    const [sheetName, address, file, field] = [1, 2, 3, 4].map((c) =>
+      String(row.getCell(c).value ?? ''),
+    );
+    const cell = sheetName && address ? book.getWorksheet(sheetName)?.getCell(address) : undefined;
+    take(`${sheetName}!${address}`, cell?.value, file ?? '', field ?? '');
+  });
   book.eachSheet((sheet) => {
+    if (sheet.name === PLACES || sheet.getCell('D1').value !== 'Bestand') return;
     sheet.eachRow((row, n) => {
       if (n === 1) return;
-      const raw = row.getCell(VALUE_COLUMN).value;
-      if (raw === null || raw === undefined || raw === '') return;
-      const file = String(row.getCell(4).value ?? '');
-      const field = String(row.getCell(5).value ?? '');
-      const where = `${sheet.name}!${row.getCell(VALUE_COLUMN).address} ${field}`;
-      const result = cellValue(raw, field);
-      if ('problem' in result) {
-        problems.push(`${where}: ${result.problem}`);
-        return;
-      }
-      const abs = path.resolve(ctx.root, file);
-      edits.set(abs, [...(edits.get(abs) ?? []), { path: pathOf(field), value: result.value }]);
-      filled++;
+      const value = row.getCell(VALUE_COLUMN);
+      take(
+        `${sheet.name}!${value.address}`,
+        value.value,
+        String(row.getCell(4).value ?? ''),
+        String(row.getCell(5).value ?? ''),
+      );
     });
   });
   if (problems.length) throw cellErrors(problems);

@@ -38,18 +38,30 @@ function snapshot(dataDir: string): Map<string, string> {
   return out;
 }
 
+/** Fill every open cell: the rows of the chapter sheets and the empty cells of the series' grids. */
 async function fill(file: string, value: (name: string, field: string) => unknown) {
   const book = new ExcelJS.Workbook();
   await book.xlsx.readFile(file);
-  book.eachSheet((sheet) =>
+  book.eachSheet((sheet) => {
+    if (sheet.getCell('D1').value !== 'Bestand') return;
     sheet.eachRow((row, n) => {
       if (n === 1) return;
       row.getCell(3).value = value(
         String(row.getCell(1).value),
         String(row.getCell(5).value),
       ) as never;
-    }),
-  );
+    });
+  });
+  // The grids: which cell is which field is in the hidden sheet the workbook keeps for import.
+  book.getWorksheet('_velden')?.eachRow((row, n) => {
+    if (n === 1) return;
+    const sheet = book.getWorksheet(String(row.getCell(1).value));
+    const cell = sheet?.getCell(String(row.getCell(2).value));
+    if (!sheet || !cell) return;
+    const label = String(sheet.getCell(Number(cell.row), 1).value);
+    const year = String(sheet.getCell(1, Number(cell.col)).value);
+    cell.value = value(`${sheet.name}: ${label} ${year}`, String(row.getCell(4).value)) as never;
+  });
   await book.xlsx.writeFile(file);
 }
 
@@ -76,10 +88,10 @@ describe('the fill-in workbook', () => {
     await fill(file, (name, field) => {
       if (field.endsWith('datum')) return '2026-03-02';
       if (name === 'koopmarkt.aanbod_groei') return -4.2;
+      // Figuur 1's grid: Tussenwoning (row 0), 2025 (column 5).
       if (
-        name.includes('verkocht_naar_type') &&
-        name.includes('Tussenwoning') &&
-        name.includes('2025')
+        name.endsWith(': Tussenwoning 2025') &&
+        field === 'verkocht_naar_type.rijen[0].waarden[5]'
       )
         return 41;
       return 7;

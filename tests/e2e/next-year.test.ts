@@ -3,7 +3,7 @@
  * every value of 2025 empty and every series one year longer; 2024 prints as it did; a draft of
  * the half-filled year builds and shows each gap; filled-in values appear in text and tables.
  */
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -13,23 +13,8 @@ import { resolveContext } from '../../src/context.ts';
 import { build } from '../../src/core/build.ts';
 import { checkData } from '../../src/core/check.ts';
 import { DataError, UsageError } from '../../src/errors.ts';
-import { ROOT } from '../support/fixture.ts';
+import { editFile, publicationCopy } from '../support/fixture.ts';
 import { layoutTexts, pageTexts } from '../support/pdf.ts';
-
-function realCopy(): string {
-  const dataDir = path.join(mkdtempSync(path.join(tmpdir(), 'jv-nieuwjaar-')), 'data');
-  cpSync(path.join(ROOT, 'data', 'midden-drenthe'), path.join(dataDir, 'midden-drenthe'), {
-    recursive: true,
-  });
-  return dataDir;
-}
-
-const edit = (file: string, change: (t: string) => string) => {
-  const before = readFileSync(file, 'utf8');
-  const after = change(before);
-  if (after === before) throw new Error(`edit changed nothing in ${file}`);
-  writeFileSync(file, after);
-};
 
 async function pdfOf(dataDir: string, year: number, final = false) {
   const outDir = mkdtempSync(path.join(tmpdir(), 'jv-out-'));
@@ -38,7 +23,7 @@ async function pdfOf(dataDir: string, year: number, final = false) {
 
 describe('next year', () => {
   it('new-year 2025: 2024 unchanged, 2025 empty and visible as gaps, filled values printed', async () => {
-    const dataDir = realCopy();
+    const dataDir = publicationCopy('midden-drenthe');
     const flags = { dataDir, publication: 'midden-drenthe' };
     const before = pageTexts((await pdfOf(dataDir, 2024)).pdfPath);
 
@@ -81,10 +66,10 @@ describe('next year', () => {
 
     // Type the new numbers once: they appear in the prose and in the table.
     const year = path.join(dataDir, 'midden-drenthe', '2025');
-    edit(path.join(year, 'koopmarkt.yaml'), (t) =>
+    editFile(path.join(year, 'koopmarkt.yaml'), (t) =>
       t.replace('aanbod_groei: {waarde: null', 'aanbod_groei: {waarde: -4.2'),
     );
-    edit(series, (t) =>
+    editFile(series, (t) =>
       t
         .replace('[26, 38, 25, 30, 23, null]', '[26, 38, 25, 30, 23, 41]')
         .replace('[28, 36, 28, 26, 30, null]', '[28, 36, 28, 26, 30, 44]'),

@@ -2,29 +2,14 @@
  * Adding a year to the series never changes what an earlier edition prints: the 2024 PDF's text
  * is the same before and after 2025 is added to every series (real Chromium, the real data).
  */
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { resolveContext } from '../../src/context.ts';
 import { build } from '../../src/core/build.ts';
-import { ROOT } from '../support/fixture.ts';
+import { editFile, publicationCopy } from '../support/fixture.ts';
 import { pageTexts } from '../support/pdf.ts';
-
-function realCopy(): string {
-  const dataDir = path.join(mkdtempSync(path.join(tmpdir(), 'jv-reeks-')), 'data');
-  cpSync(path.join(ROOT, 'data', 'midden-drenthe'), path.join(dataDir, 'midden-drenthe'), {
-    recursive: true,
-  });
-  return dataDir;
-}
-
-const edit = (file: string, change: (t: string) => string) => {
-  const before = readFileSync(file, 'utf8');
-  const after = change(before);
-  if (after === before) throw new Error(`edit changed nothing in ${file}`);
-  writeFileSync(file, after);
-};
 
 async function text2024(dataDir: string): Promise<string[]> {
   const outDir = mkdtempSync(path.join(tmpdir(), 'jv-out-'));
@@ -36,11 +21,11 @@ async function text2024(dataDir: string): Promise<string[]> {
 
 describe('series kept once', () => {
   it('adding 2025 to every series leaves the 2024 edition exactly as it was', async () => {
-    const dataDir = realCopy();
+    const dataDir = publicationCopy('midden-drenthe');
     const before = await text2024(dataDir);
     const reeksen = path.join(dataDir, 'midden-drenthe', 'reeksen');
     // 2025 as a column: Figuur 1 (with its stated total), Figuur 4 (every row and part).
-    edit(path.join(reeksen, 'koopmarkt.yaml'), (t) =>
+    editFile(path.join(reeksen, 'koopmarkt.yaml'), (t) =>
       t
         .replace(
           'kolommen: [2018, 2019, 2020, 2023, 2024]',
@@ -49,7 +34,7 @@ describe('series kept once', () => {
         .replace(/(waarden: \[[^\]]*)\]/g, '$1, 7777]')
         .replace('vermeld: [359, 355, 385, 292, 300]', 'vermeld: [359, 355, 385, 292, 300, 9999]'),
     );
-    edit(path.join(reeksen, 'huursector.yaml'), (t) =>
+    editFile(path.join(reeksen, 'huursector.yaml'), (t) =>
       t
         .replace(
           'kolommen: [2018, 2019, 2020, 2021, 2022, 2023, 2024]',
@@ -58,7 +43,7 @@ describe('series kept once', () => {
         .replace(/(waarden: \[[^\]]*)\]/g, '$1, 7777]'),
     );
     // 2025 as a row (Figuur 7), and 1 January 2026 for the inhabitants.
-    edit(path.join(reeksen, 'woningbouw.yaml'), (t) =>
+    editFile(path.join(reeksen, 'woningbouw.yaml'), (t) =>
       t
         .replace(
           '    - {label: "2024", waarden: [56, 11, 14849]}',

@@ -3,7 +3,7 @@
  * through the workbook (filled by code), build it, and read the new values back from the PDF;
  * status goes from N open values to 0; a bad cell changes nothing and names sheet!cell.
  */
-import { cpSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
@@ -13,16 +13,8 @@ import { missingCount } from '../../src/commands/status.ts';
 import { importWorkbook, writeWorkbook } from '../../src/commands/workbook.ts';
 import { resolveContext } from '../../src/context.ts';
 import { build } from '../../src/core/build.ts';
-import { ROOT } from '../support/fixture.ts';
+import { publicationCopy } from '../support/fixture.ts';
 import { layoutTexts, pageTexts } from '../support/pdf.ts';
-
-function realCopy(): string {
-  const dataDir = path.join(mkdtempSync(path.join(tmpdir(), 'jv-werkmap-')), 'data');
-  cpSync(path.join(ROOT, 'data', 'midden-drenthe'), path.join(dataDir, 'midden-drenthe'), {
-    recursive: true,
-  });
-  return dataDir;
-}
 
 /** Every YAML file of the publication, path → text. */
 function snapshot(dataDir: string): Map<string, string> {
@@ -67,7 +59,7 @@ async function fill(file: string, value: (name: string, field: string) => unknow
 
 describe('the fill-in workbook', () => {
   it('new-year, fill through the workbook, build: the new values in text, tables and charts', async () => {
-    const dataDir = realCopy();
+    const dataDir = publicationCopy('midden-drenthe');
     const outDir = mkdtempSync(path.join(tmpdir(), 'jv-out-'));
     const flags = { dataDir, outDir, publication: 'midden-drenthe', year: 2025 };
     newYear({ dataDir, publication: 'midden-drenthe' }, 2025);

@@ -44,3 +44,18 @@ export function fixtureCopy(
       (lines(relative)[lineOf(relative, needle) - 1] ?? '').indexOf(needle) + 1,
   };
 }
+
+/** A copy of a real publication's data (data/<name>) in a temporary folder; returns the data folder. */
+export function publicationCopy(name: string): string {
+  const dataDir = path.join(mkdtempSync(path.join(tmpdir(), `jv-${name}-`)), 'data');
+  cpSync(path.join(ROOT, 'data', name), path.join(dataDir, name), { recursive: true });
+  return dataDir;
+}
+
+/** Change a file in place; an edit that changes nothing is a mistake in the test. */
+export function editFile(file: string, change: (text: string) => string): void {
+  const before = readFileSync(file, 'utf8');
+  const after = change(before);
+  if (after === before) throw new Error(`edit changed nothing in ${file}`);
+  writeFileSync(file, after);
+}

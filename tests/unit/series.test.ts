@@ -2,8 +2,7 @@
  * Series kept once: tables that run over the years live in data/<publicatie>/reeksen/ and an
  * edition shows them up to its own year. Tested on the real Midden-Drenthe data.
  */
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { resolveContext } from '../../src/context.ts';
@@ -11,19 +10,9 @@ import { checkData } from '../../src/core/check.ts';
 import { DataError } from '../../src/errors.ts';
 import { seriesUpTo } from '../../src/data/history.ts';
 import type { Tabel } from '../../src/data/schema.ts';
-import { ROOT } from '../support/fixture.ts';
+import { editFile, publicationCopy } from '../support/fixture.ts';
 
 /** A copy of the real publication's data in a temporary folder. */
-function realCopy(): string {
-  const dataDir = path.join(mkdtempSync(path.join(tmpdir(), 'jv-reeks-')), 'data');
-  cpSync(path.join(ROOT, 'data', 'midden-drenthe'), path.join(dataDir, 'midden-drenthe'), {
-    recursive: true,
-  });
-  return dataDir;
-}
-
-const edit = (file: string, change: (t: string) => string) =>
-  writeFileSync(file, change(readFileSync(file, 'utf8')));
 
 const table = (over: Partial<Tabel>): Tabel =>
   ({
@@ -72,7 +61,11 @@ describe('a series shown up to the edition year', () => {
 describe('the real series', () => {
   it('the 2024 edition reads its multi-year tables from reeksen/, with the same numbers', () => {
     const { edition } = checkData(
-      resolveContext({ dataDir: realCopy(), publication: 'midden-drenthe', year: 2024 }),
+      resolveContext({
+        dataDir: publicationCopy('midden-drenthe'),
+        publication: 'midden-drenthe',
+        year: 2024,
+      }),
     );
     const verkocht = edition.facts.koopmarkt?.verkocht_naar_type as Tabel;
     expect(verkocht.kolommen).toEqual([2018, 2019, 2020, 2023, 2024]);
@@ -83,9 +76,9 @@ describe('the real series', () => {
   });
 
   it('a table in both the year file and reeksen/ is an error at its name in reeksen/', () => {
-    const dataDir = realCopy();
+    const dataDir = publicationCopy('midden-drenthe');
     const series = path.join(dataDir, 'midden-drenthe', 'reeksen', 'koopmarkt.yaml');
-    edit(path.join(dataDir, 'midden-drenthe', '2024', 'koopmarkt.yaml'), (t) =>
+    editFile(path.join(dataDir, 'midden-drenthe', '2024', 'koopmarkt.yaml'), (t) =>
       t.replace('verkooptijd_dagen:', 'verkocht_naar_type: 3\nverkooptijd_dagen:'),
     );
     const run = () =>

@@ -15,7 +15,7 @@
  * answers only requests addressed to 127.0.0.1 or localhost (so a web page that rebinds its own
  * host name to 127.0.0.1 cannot read the report), and maps no URL to the file system.
  */
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { ServerResponse } from 'node:http';
 import { tmpdir } from 'node:os';
@@ -26,7 +26,7 @@ import type { BuildContext, BuildFlags } from '../context.ts';
 import { build } from '../core/build.ts';
 import { formatDiagnostics, sortDiagnostics } from '../diagnostics.ts';
 import { errorText } from '../error-text.ts';
-import { isRunning } from '../pid.ts';
+import { staleEntries } from '../pid.ts';
 import { closeBrowser, launchBrowser } from '../print/browser.ts';
 import { loadAssets } from './assets.ts';
 import { handle, HOST, listen, SECURITY_HEADERS, send } from './http.ts';
@@ -298,16 +298,7 @@ export function watchedFolders(ctx: BuildContext): string[] {
 
 /** Temporary folders of previews that were killed before they could remove them. */
 function removeStaleTemp(): void {
-  let names: string[];
-  try {
-    names = readdirSync(tmpdir());
-  } catch {
-    return;
-  }
-  for (const name of names) {
-    if (!name.startsWith(TEMP_PREFIX)) continue;
-    const pid = Number(name.slice(TEMP_PREFIX.length).split('-')[0]);
-    if (!Number.isInteger(pid) || pid <= 0 || pid === process.pid || isRunning(pid)) continue;
+  for (const name of staleEntries(tmpdir(), TEMP_PREFIX)) {
     rmSync(path.join(tmpdir(), name), { recursive: true, force: true });
   }
 }

@@ -7,13 +7,13 @@
  * SIGKILL. On exit and on SIGINT/SIGTERM/SIGHUP the group is killed and its profile folder
  * removed; a profile folder that a killed build left behind is removed by the next launch.
  */
-import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import puppeteer from 'puppeteer';
 import type { Browser } from 'puppeteer';
 import { EnvironmentError } from '../errors.ts';
-import { isRunning } from '../pid.ts';
+import { staleEntries } from '../pid.ts';
 
 const CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
 
@@ -77,21 +77,9 @@ export function chromiumArgs(): string[] {
 
 /** Remove profile folders of builds that are no longer running (killed before they could). */
 export function removeStaleProfiles(dir: string = tmpdir()): string[] {
-  const removed: string[] = [];
-  let names: string[];
-  try {
-    names = readdirSync(dir);
-  } catch {
-    return removed;
-  }
-  for (const name of names) {
-    if (!name.startsWith(PROFILE_PREFIX)) continue;
-    const pid = Number(name.slice(PROFILE_PREFIX.length).split('-')[0]);
-    if (!Number.isInteger(pid) || pid <= 0 || pid === process.pid || isRunning(pid)) continue;
-    removeProfile(path.join(dir, name));
-    removed.push(name);
-  }
-  return removed;
+  const stale = staleEntries(dir, PROFILE_PREFIX);
+  for (const name of stale) removeProfile(path.join(dir, name));
+  return stale;
 }
 
 interface Running {

@@ -146,14 +146,19 @@ export function unknownPartial(
   return found;
 }
 
-/** A block helper that needs one argument, called with another number: {{#if}} or {{#if a b}}. */
-function blockArity(text: string, helper: string): Located | undefined {
-  let ast: hbs.AST.Program;
+/** The template's syntax tree; undefined when it does not parse (that error is told elsewhere). */
+function parsed(text: string): hbs.AST.Program | undefined {
   try {
-    ast = Handlebars.parse(text);
+    return Handlebars.parse(text);
   } catch {
     return undefined;
   }
+}
+
+/** A block helper that needs one argument, called with another number: {{#if}} or {{#if a b}}. */
+function blockArity(text: string, helper: string): Located | undefined {
+  const ast = parsed(text);
+  if (!ast) return undefined;
   let found: Located | undefined;
   walk(ast, (n) => {
     if (found || n.type !== 'BlockStatement') return;
@@ -173,12 +178,8 @@ function blockArity(text: string, helper: string): Located | undefined {
  * {{#with}} are relative to another value and are not judged.
  */
 export function brokenPath(text: string, context: object): Located | undefined {
-  let ast: hbs.AST.Program;
-  try {
-    ast = Handlebars.parse(text);
-  } catch {
-    return undefined;
-  }
+  const ast = parsed(text);
+  if (!ast) return undefined;
   let found: Located | undefined;
   const judge = (path: unknown, statement: AnyNode): void => {
     if (found || !path || typeof path !== 'object') return;

@@ -48,7 +48,7 @@ interface GridCell {
   field?: string;
 }
 
-/** A table laid out as a grid: every row and part with its label, the stated totals last. */
+/** A table laid out as a grid: every row and part with its label, the stated totals (and their parts) last. */
 function gridCells(name: string, table: Tabel): GridCell[] {
   const out: GridCell[] = [];
   let row = 0;
@@ -66,6 +66,13 @@ function gridCells(name: string, table: Tabel): GridCell[] {
   visit(table.rijen, `${name}.rijen`, '');
   if (table.totaal?.vermeld)
     add(table.totaal.label, table.totaal.vermeld, `${name}.totaal.vermeld`);
+  table.totaal?.onderdelen?.forEach((part, i) =>
+    add(
+      `${table.totaal?.label ?? 'Totaal'} / ${part.label}`,
+      part.vermeld,
+      `${name}.totaal.onderdelen[${i}].vermeld`,
+    ),
+  );
   return out;
 }
 

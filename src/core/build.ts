@@ -30,6 +30,7 @@ export async function assembleHtml(ctx: BuildContext, checked: CheckResult): Pro
     edition: checked.edition,
     templates,
     chapters: checked.chapters,
+    foreword: checked.foreword,
     charts,
     fontCss: fontFaceCss(ctx.root, templates.style),
     final: ctx.final,
@@ -77,6 +78,9 @@ export async function build(ctx: BuildContext, options: BuildOptions = {}): Prom
     language: edition.publicatie.taal,
     date: edition.editie.datum ? new Date(`${edition.editie.datum}T12:00:00Z`) : undefined,
     outline: [
+      ...(checked.foreword
+        ? [{ title: checked.foreword.titel, anchor: checked.foreword.anchor, level: 1 as const }]
+        : []),
       ...chapters.flatMap((c) =>
         c.toc.map((t) => ({
           title: t.level === 1 ? `${t.nummer}. ${t.titel}` : `${t.nummer} ${t.titel}`,

@@ -10,13 +10,17 @@ import type { ProseFile } from '../data/load.ts';
 import { validate } from '../data/validate.ts';
 import type { Edition } from '../data/validate.ts';
 import { checkEdition } from '../data/checks.ts';
+import { crossPublicationDiagnostics } from '../data/cross.ts';
+import { checkMedia } from '../data/media-checks.ts';
 import { renderChapters } from '../render/chapters.ts';
-import type { RenderedChapter } from '../render/chapters.ts';
+import type { RenderedChapter, RenderedForeword } from '../render/chapters.ts';
 
 export interface CheckResult {
   edition: Edition;
   prose: ProseFile[];
   chapters: RenderedChapter[];
+  /** The foreword (editie.yaml `voorwoord`), rendered like a chapter but not numbered. */
+  foreword?: RenderedForeword | undefined;
   /** Warnings (and, for a final edition, errors about missing values). */
   diagnostics: Diagnostic[];
 }
@@ -25,14 +29,33 @@ export interface CheckResult {
 export function checkData(ctx: BuildContext): CheckResult {
   const raw = loadEdition(ctx);
   const edition = validate(raw);
-  const loaded = loadProse(ctx, raw.proseDir, edition.editie.hoofdstukken);
-  const dataDiagnostics = [...loaded.diagnostics, ...checkEdition(edition, { final: ctx.final })];
+  const voorwoord = edition.editie.voorwoord?.tekst;
+  const loaded = loadProse(ctx, raw.proseDir, [
+    ...(voorwoord ? [voorwoord] : []),
+    ...edition.editie.hoofdstukken,
+  ]);
+  const forewordFile = voorwoord
+    ? loaded.prose.find((p) => p.file.endsWith(`/${voorwoord}`))
+    : undefined;
+  const chapterFiles = loaded.prose.filter((p) => p !== forewordFile);
+  const dataDiagnostics = [
+    ...loaded.diagnostics,
+    ...checkEdition(edition, { final: ctx.final }),
+    ...checkMedia(edition, { final: ctx.final }),
+    // Values declared the same as another publication's (zelfde_als), compared with it.
+    ...crossPublicationDiagnostics(ctx, edition, { final: ctx.final }),
+  ];
   failOn(ctx, dataDiagnostics);
   // Rendering the prose (no browser) finds names the data does not have, and checks statements.
-  const { chapters, warnings } = renderChapters(edition, loaded.prose, [ctx.root, ctx.dataDir]);
+  const { chapters, foreword, warnings } = renderChapters(
+    edition,
+    chapterFiles,
+    [ctx.root, ctx.dataDir],
+    forewordFile,
+  );
   const diagnostics = [...dataDiagnostics, ...warnings];
   failOn(ctx, diagnostics);
-  return { edition, prose: loaded.prose, chapters, diagnostics };
+  return { edition, prose: chapterFiles, chapters, foreword, diagnostics };
 }
 
 /** Errors (and warnings under --strict) stop the build with all of them. */

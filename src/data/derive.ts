@@ -9,7 +9,7 @@
  *
  * The formula is one expression in the prose's own language: a Handlebars subexpression
  * `(rekenregel waarde …)` with the prose's arithmetic helpers (som, verschil, verschil_absoluut,
- * absoluut, cel, totaal, the very same functions), a name, or a number. A name is first a fact of
+ * absoluut, aandeel, cel, totaal, the very same functions), a name, or a number. A name is first a fact of
  * the same data file (`kernvoorraad`), then anything the prose can name (`woningbouw.inwoners`,
  * `jaar`, `vorig_jaar`, `volgend_jaar`); it may be another derived value. Handlebars only parses
  * the formula: it is evaluated here, names are looked up as own properties only (never a

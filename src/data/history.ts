@@ -55,7 +55,18 @@ export function seriesUpTo(table: Tabel, jaar: number): { table: Tabel; problem?
   if (yearColumns) {
     const n = cut(table.kolommen, last);
     if (typeof n === 'string') return { table, problem: n };
-    const totaal = table.totaal && { ...table.totaal, vermeld: take(table.totaal.vermeld, n) };
+    const totaal = table.totaal && {
+      ...table.totaal,
+      vermeld: take(table.totaal.vermeld, n),
+      ...(table.totaal.onderdelen
+        ? {
+            onderdelen: table.totaal.onderdelen.map((p) => ({
+              ...p,
+              vermeld: p.vermeld.slice(0, n),
+            })),
+          }
+        : {}),
+    };
     return {
       table: {
         ...table,

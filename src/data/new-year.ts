@@ -66,7 +66,12 @@ function emptyFact(map: YAMLMap, key: unknown, value: unknown): number {
   const rows = value.get('rijen', true);
   if (isSeq(rows)) for (const row of rows.items) n += emptyRow(row);
   const total = value.get('totaal', true);
-  if (isMap(total)) n += emptyCells(total.get('vermeld', true));
+  if (isMap(total)) {
+    n += emptyCells(total.get('vermeld', true));
+    const parts = total.get('onderdelen', true);
+    if (isSeq(parts))
+      for (const part of parts.items) if (isMap(part)) n += emptyCells(part.get('vermeld', true));
+  }
   return n;
 }
 
@@ -167,9 +172,16 @@ export function extendSeries(text: string, from: number, to: number): Rewritten 
       const rows = table.get('rijen', true) as unknown as YAMLSeq;
       for (const row of rows.items) count += appendCell(row);
       const total = table.get('totaal', true);
-      const stated = isMap(total) ? total.get('vermeld', true) : undefined;
-      if (isSeq(stated)) {
-        stated.items.push(nullScalar());
+      const parts = isMap(total) ? total.get('onderdelen', true) : undefined;
+      const stated = [
+        isMap(total) ? total.get('vermeld', true) : undefined,
+        ...(isSeq(parts)
+          ? parts.items.map((p) => (isMap(p) ? p.get('vermeld', true) : undefined))
+          : []),
+      ];
+      for (const cells of stated) {
+        if (!isSeq(cells)) continue;
+        cells.items.push(nullScalar());
         count++;
       }
     } else {

@@ -4,7 +4,15 @@ import type { Eenheid, Tabel } from './schema.ts';
 import { chartShape } from '../figures/chart-data.ts';
 import { formatGetal } from '../render/format/index.ts';
 import { MAX_CHART_POINTS, MAX_TABLE_COLUMNS, MAX_TABLE_ROWS } from './limits.ts';
-import { allRows, cellUnit, columnLabel } from './table.ts';
+import {
+  allRows,
+  cellUnit,
+  columnLabel,
+  columnPath,
+  computedColumn,
+  findColumn,
+  partLabels,
+} from './table.ts';
 import { diagnosticAt } from './yaml-source.ts';
 import type { YamlSource } from './yaml-source.ts';
 
@@ -19,6 +27,9 @@ export function unitProblem(n: number, unit: Eenheid): string | undefined {
       if (n < 0 || n > 100) return `verwacht een percentage van 0 tot en met 100, gevonden ${n}`;
       return undefined;
     case 'mutatie':
+      return undefined;
+    case 'saldo':
+      if (!Number.isInteger(n)) return `verwacht een saldo (een geheel getal), gevonden ${n}`;
       return undefined;
     default:
       if (n < 0)
@@ -71,15 +82,20 @@ export function tableSizeDiagnostics(
   const shape = chartShape(table);
   const points = shape.categories * shape.series;
   if (points <= MAX_CHART_POINTS) return [];
-  // Leaf rows and columns drawn, whichever of them runs along the axis.
-  const byRow = table.grafiek.as === 'rijen';
-  const drawnRows = byRow ? shape.categories : shape.series;
+  // Leaf rows and columns drawn, whichever of them runs along the axis; or rows and their parts.
+  const as = table.grafiek.as;
+  const byRow = as === 'rijen';
+  const drawnRows = byRow || as === 'groepen' ? shape.categories : shape.series;
   const drawnColumns = byRow ? shape.series : shape.categories;
+  const what =
+    as === 'groepen'
+      ? `${n(drawnRows)} rijen × ${n(shape.series)} onderdelen`
+      : `${n(drawnRows)} rijen × ${n(drawnColumns)} kolommen`;
   return [
     diagnosticAt(src, base, {
       rule: 'omvang',
       key: 'rijen',
-      message: `verwacht ten hoogste ${n(MAX_CHART_POINTS)} punten per grafiek, gevonden ${n(points)} (${n(drawnRows)} rijen × ${n(drawnColumns)} kolommen); kies minder reeksen met grafiek.reeksen, of laat grafiek weg (de tabel blijft)`,
+      message: `verwacht ten hoogste ${n(MAX_CHART_POINTS)} punten per grafiek, gevonden ${n(points)} (${what}); kies minder reeksen met grafiek.reeksen, of laat grafiek weg (de tabel blijft)`,
     }),
   ];
 }
@@ -95,13 +111,14 @@ export function tableRuleDiagnostics(
   if (tooLarge.length) return tooLarge;
   const out: Diagnostic[] = [];
   const width = table.kolommen.length;
-  const [from, to] = yearRange(year);
+  const [from, next] = yearRange(year);
+  const to = Math.max(next, year + (table.vooruit ?? 0));
   const checkYear = (label: string | number, path: readonly PropertyKey[]) => {
     if (looksLikeYear(label) && (Number(label) < from || Number(label) > to)) {
       out.push(
         diagnosticAt(src, path, {
           rule: 'jaar',
-          message: `verwacht een jaar van ${from} tot en met ${to} (editie ${year}), gevonden ${label}`,
+          message: `verwacht een jaar van ${from} tot en met ${to} (editie ${year}), gevonden ${label}${Number(label) > to && table.vooruit === undefined ? '; een tabel die vooruitkijkt (plannen, prognoses) zegt hoeveel jaar met vooruit: N' : ''}`,
         }),
       );
     }
@@ -168,11 +185,17 @@ export function tableRuleDiagnostics(
     bij.forEach((l, i) => check(l, [...base, 'balans', 'bij', i]));
     af.forEach((l, i) => check(l, [...base, 'balans', 'af', i]));
   }
+  out.push(...computedRules(src, base, table));
+  out.push(...totalPartRules(src, base, table));
+  out.push(...chartRules(src, base, table));
   const series = table.grafiek?.reeksen ?? [];
+  const as = table.grafiek?.as;
   const known = new Set(
-    table.grafiek?.as === 'rijen'
+    as === 'rijen'
       ? table.kolommen.map(columnLabel)
-      : allRows(table.rijen).map((r) => r.row.label),
+      : as === 'groepen'
+        ? partLabels(table)
+        : allRows(table.rijen).map((r) => r.row.label),
   );
   series.forEach((s, i) => {
     if (!known.has(String(s))) {
@@ -184,5 +207,127 @@ export function tableRuleDiagnostics(
       );
     }
   });
+  return out;
+}
+
+/** The columns of a table by name, for messages: "Aantal, Aandeel". */
+const columnList = (table: Tabel): string => table.kolommen.map(columnPath).join(', ');
+
+/**
+ * Computed columns (`berekend`): every label in bij and af names another column of the table, and
+ * no column computes itself, directly or through others.
+ */
+function computedRules(src: YamlSource, base: readonly PropertyKey[], table: Tabel): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  table.kolommen.forEach((kolom, i) => {
+    if (typeof kolom !== 'object' || !kolom.berekend) return;
+    const path = [...base, 'kolommen', i, 'berekend'];
+    for (const side of ['bij', 'af'] as const) {
+      kolom.berekend[side].forEach((label, j) => {
+        const c = findColumn(table, label);
+        const problem =
+          c < 0
+            ? `verwacht een kolom van de tabel (${columnList(table)}), gevonden ${JSON.stringify(label)}`
+            : c === i || computedFrom(table, c).has(i)
+              ? `kolom ${columnPath(kolom)} kan niet (via andere) uit zichzelf berekend worden, gevonden ${JSON.stringify(label)}`
+              : undefined;
+        if (problem)
+          out.push(diagnosticAt(src, [...path, side, j], { rule: 'berekend', message: problem }));
+      });
+    }
+  });
+  return out;
+}
+
+/** Every column a computed column uses, directly or through other computed columns. */
+function computedFrom(table: Tabel, col: number): Set<number> {
+  const seen = new Set<number>();
+  const todo = [col];
+  while (todo.length) {
+    const spec = computedColumn(table, todo.pop() ?? -1);
+    for (const label of [...(spec?.bij ?? []), ...(spec?.af ?? [])]) {
+      const c = findColumn(table, label);
+      if (c >= 0 && !seen.has(c)) {
+        seen.add(c);
+        todo.push(c);
+      }
+    }
+  }
+  return seen;
+}
+
+/**
+ * The parts of the total (`totaal.onderdelen`): each is a part the rows have (by label), once,
+ * with one value per column.
+ */
+function totalPartRules(src: YamlSource, base: readonly PropertyKey[], table: Tabel): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const parts = table.totaal?.onderdelen ?? [];
+  const known = partLabels(table);
+  const width = table.kolommen.length;
+  const seen = new Set<string>();
+  parts.forEach((part, i) => {
+    const path = [...base, 'totaal', 'onderdelen', i];
+    if (!known.includes(part.label)) {
+      out.push(
+        diagnosticAt(src, [...path, 'label'], {
+          rule: 'totaal',
+          message: known.length
+            ? `verwacht een onderdeel van de rijen (${known.join(', ')}), gevonden ${JSON.stringify(part.label)}`
+            : `verwacht rijen met onderdelen (onderdelen:) om het totaal in te delen; geen rij heeft onderdelen, gevonden ${JSON.stringify(part.label)}`,
+        }),
+      );
+    } else if (seen.has(part.label)) {
+      out.push(
+        diagnosticAt(src, [...path, 'label'], {
+          rule: 'totaal',
+          message: `"${part.label}" staat al eerder in totaal.onderdelen; verwacht elk onderdeel één keer`,
+        }),
+      );
+    }
+    seen.add(part.label);
+    if (part.vermeld.length !== width) {
+      out.push(
+        diagnosticAt(src, [...path, 'vermeld'], {
+          rule: 'kolommen',
+          message: `verwacht ${width} totalen (één per kolom), gevonden ${part.vermeld.length}`,
+        }),
+      );
+    }
+  });
+  return out;
+}
+
+/** A chart of the rows' parts (`as: groepen`): rows with parts, and a column that is there. */
+function chartRules(src: YamlSource, base: readonly PropertyKey[], table: Tabel): Diagnostic[] {
+  const grafiek = table.grafiek;
+  if (!grafiek) return [];
+  const out: Diagnostic[] = [];
+  const path = [...base, 'grafiek'];
+  if (grafiek.as === 'groepen' && !table.rijen.some((r) => r.onderdelen?.length)) {
+    out.push(
+      diagnosticAt(src, [...path, 'as'], {
+        rule: 'grafiek',
+        message:
+          'as: groepen tekent de onderdelen van de rijen, maar geen rij heeft onderdelen; kies as: kolommen of as: rijen',
+      }),
+    );
+  }
+  if (grafiek.kolom === undefined) return out;
+  if (grafiek.as !== 'groepen') {
+    out.push(
+      diagnosticAt(src, [...path, 'kolom'], {
+        rule: 'grafiek',
+        message: `grafiek.kolom kiest de kolom bij as: groepen; bij as: ${grafiek.as} tekent de grafiek alle kolommen (kies ze met grafiek.reeksen)`,
+      }),
+    );
+  } else if (findColumn(table, grafiek.kolom) < 0) {
+    out.push(
+      diagnosticAt(src, [...path, 'kolom'], {
+        rule: 'grafiek',
+        message: `verwacht een kolom van de tabel (${columnList(table)}), gevonden ${JSON.stringify(grafiek.kolom)}`,
+      }),
+    );
+  }
   return out;
 }

@@ -10,6 +10,7 @@ export const Eenheid = z.enum([
   'aantal', // a count: a whole number >= 0
   'procent', // a share: 0 to 100
   'mutatie', // a change in percent: any sign
+  'saldo', // a balance or difference of counts: a whole number, any sign
   'euro', // an amount >= 0
   'dagen',
   'maanden',
@@ -34,8 +35,23 @@ export const Kolom = z.union([
     /** Header rows above this column, outermost first; equal neighbours are merged. */
     groep: z.array(z.string().min(1)).optional(),
     eenheid: Eenheid.optional(),
-    /** This column states a share (percent) of the column with this 0-based index. */
+    /**
+     * This column states a share (percent) of the column with this 0-based index: of the table's
+     * total for a top-level row, of its parent row for a part (`onderdelen`), of the total for a
+     * part of the total (`totaal.onderdelen`).
+     */
     aandeel_van: z.number().int().nonnegative().optional(),
+    /**
+     * The source computed this column in every row: the sum of the `bij` columns minus the `af`
+     * columns (by label). The pipeline computes it too; a stated cell that differs is reported,
+     * a cell the source leaves empty (null) shows the computed value.
+     */
+    berekend: z
+      .strictObject({
+        bij: z.array(Label).default([]),
+        af: z.array(Label).default([]),
+      })
+      .optional(),
   }),
 ]);
 export type Kolom = z.infer<typeof Kolom>;
@@ -59,8 +75,14 @@ export const Rij: z.ZodType<Rij> = z.lazy(() =>
 /** How a table is drawn as a chart (Vega-Lite), with its numbers in the table under it. */
 export const Grafiek = z.strictObject({
   vorm: z.enum(['staaf', 'gestapeld', 'gegroepeerd', 'lijn', 'liggend']),
-  /** Which table dimension runs along the category axis; the other one gives the series. */
-  as: z.enum(['kolommen', 'rijen']).default('kolommen'),
+  /**
+   * Which table dimension runs along the category axis; the other one gives the series.
+   * `groepen`: the rows with parts (onderdelen) run along the axis and the parts' labels are the
+   * series, drawn from one column (`kolom`).
+   */
+  as: z.enum(['kolommen', 'rijen', 'groepen']).default('kolommen'),
+  /** The column drawn when the rows' parts are the series (`as: groepen`); default the first. */
+  kolom: Label.optional(),
   /** Only these series (row or column labels, whichever is not on the axis). */
   reeksen: z.array(Label).optional(),
   /** Axis title for the values. */
@@ -74,6 +96,14 @@ const Totaal = z.strictObject({
   label: z.string().min(1).default('Totaal'),
   /** The totals as the source prints them; compared with the sum of the rows. */
   vermeld: z.array(Cel).optional(),
+  /**
+   * The total broken down like the rows' parts: for each label, the totals the source prints of
+   * the parts with that label over all rows (`Drenthe / Bouwers voor de markt` = the
+   * `Bouwers voor de markt` of every region). Compared with those sums.
+   */
+  onderdelen: z
+    .array(z.strictObject({ label: z.string().min(1), vermeld: z.array(Cel) }))
+    .optional(),
 });
 
 /**
@@ -109,6 +139,12 @@ export const Tabel = z.strictObject({
    * (a stand on 1 January of the next year).
    */
   tot: z.enum(['jaar', 'volgend_jaar']).optional(),
+  /**
+   * A table that looks ahead (plans, forecasts: plancapaciteit 2025-2030 in a 2024 report): its
+   * years may run this many years past the edition's year. Without it, a year after next year is
+   * taken for a typing mistake.
+   */
+  vooruit: z.number().int().min(1).max(50).optional(),
 });
 export type Tabel = z.infer<typeof Tabel>;
 
@@ -124,11 +160,30 @@ export const Ontbrekend = z.strictObject({
 });
 export type Ontbrekend = z.infer<typeof Ontbrekend>;
 
+/**
+ * The same quantity as a value of another publication (of the same year): `check` compares the
+ * two and reports a disagreement with both files and lines. `tegengesteld`: the other states it
+ * with the opposite sign (a backlog of 20 against a balance of -20).
+ */
+export const ZelfdeAls = z.strictObject({
+  publicatie: z.string().regex(/^[a-z0-9-]+$/),
+  /** `<namespace>.<name>` in that publication's edition of the same year. */
+  waarde: z
+    .string()
+    .regex(
+      /^[a-z][a-z0-9_]*\.[a-z][a-z0-9_]*$/,
+      'bestand.naam, zoals huursector.statushouders_gehuisvest',
+    ),
+  teken: z.enum(['gelijk', 'tegengesteld']).default('gelijk'),
+});
+export type ZelfdeAls = z.infer<typeof ZelfdeAls>;
+
 /** A single number with its unit, e.g. `{waarde: 18.9, eenheid: mutatie}`. */
 export const Grootheid = z.strictObject({
   waarde: z.number().nullable(),
   eenheid: Eenheid,
   bron: z.string().optional(),
+  zelfde_als: ZelfdeAls.optional(),
 });
 export type Grootheid = z.infer<typeof Grootheid>;
 
@@ -142,6 +197,7 @@ export const Afgeleid = z.strictObject({
   soort: z.literal('afgeleid'),
   formule: z.string().min(1),
   eenheid: Eenheid.optional(),
+  zelfde_als: ZelfdeAls.optional(),
 });
 export type Afgeleid = z.infer<typeof Afgeleid>;
 
@@ -150,8 +206,43 @@ export interface BerekendAfgeleid extends Afgeleid {
   waarde: number | null;
 }
 
+/**
+ * A photo with its caption: `{{foto x}}` places it. `bestand` is a picture file next to the data
+ * (relative to the year's folder); null while it is not there: a draft shows a placeholder, a
+ * final edition refuses.
+ */
+export const Foto = z.strictObject({
+  soort: z.literal('foto'),
+  /** What the photo shows, for readers who cannot see it. */
+  alt: z.string().min(1),
+  /** The caption printed with the photo, as the source prints it. */
+  bijschrift: z.string().optional(),
+  bestand: z
+    .string()
+    .regex(/^[^\\:]+\.(png|jpe?g|webp)$/i, 'een bestandsnaam als foto.jpg (png, jpg of webp)')
+    .nullable(),
+});
+export type Foto = z.infer<typeof Foto>;
+
+/**
+ * A link: `{{link x}}` prints `tekst` as a link to `adres`. null: the source does not give the
+ * target; a draft marks it, a final edition refuses.
+ */
+export const Koppeling = z.strictObject({
+  soort: z.literal('link'),
+  tekst: z.string().min(1),
+  adres: z
+    .string()
+    .regex(
+      /^(https:\/\/[^\s"<>]+|mailto:[^\s"<>]+)$/,
+      'een adres dat begint met https:// of mailto:',
+    )
+    .nullable(),
+});
+export type Koppeling = z.infer<typeof Koppeling>;
+
 const Fact = z.union([
-  z.discriminatedUnion('soort', [Tabel, Ontbrekend, Afgeleid]),
+  z.discriminatedUnion('soort', [Tabel, Ontbrekend, Afgeleid, Foto, Koppeling]),
   Grootheid,
   z.number(),
   z.string(),
@@ -185,6 +276,17 @@ export const Editie = z.strictObject({
   onderwerp: z.string().optional(),
   /** Publication date; null while it is not known (a final edition needs it). */
   datum: z.iso.date().nullable(),
+  /**
+   * A foreword before the contents, not numbered: its prose file under tekst/ and who signs it.
+   */
+  voorwoord: z
+    .strictObject({
+      tekst: z.string().regex(/^[a-z0-9-]+\.md$/, 'a file name like 0-voorwoord.md'),
+      ondertekening: z
+        .array(z.strictObject({ naam: z.string().min(1), functie: z.string().optional() }))
+        .default([]),
+    })
+    .optional(),
   /** Prose files under tekst/, in reading order: one chapter each. */
   hoofdstukken: z
     .array(z.string().regex(/^[a-z0-9-]+\.md$/, 'a file name like 2-woningmarkt.md'))

@@ -4,15 +4,23 @@
  * it. Pure: the command (src/commands/status.ts) loads the editions and prints the text.
  *
  * Missing is: a number `x: null`, a quantity `{waarde: null}`, a table cell `null` (parts
- * included), a stated total `totaal.vermeld[i]: null`, `datum: null` in editie.yaml, and a
- * figure without numbers (`soort: ontbreekt`) that is not left out on purpose (`weglaten: true`).
- * Derived values (`soort: afgeleid`) are computed, never typed: they are not listed. A series
- * (reeksen/) counts only as far as the edition shows it.
+ * included), a stated total `totaal.vermeld[i]: null` or part of it
+ * (`totaal.onderdelen[j].vermeld[i]: null`), `datum: null` in editie.yaml, and a figure without
+ * numbers (`soort: ontbreekt`) that is not left out on purpose (`weglaten: true`). Derived values
+ * (`soort: afgeleid`) and the cells of a computed column (`berekend`) are computed, never typed:
+ * they are not listed. A series (reeksen/) counts only as far as the edition shows it.
  */
 import { formatDatum, formatEuro, formatGetal, formatProcent } from '../render/format/index.ts';
 import { yearOf } from './history.ts';
 import type { Cel, Eenheid, Fact, Rij, Tabel } from './schema.ts';
-import { cellUnit, columnPath, columnUnit } from './table.ts';
+import {
+  cellOptional,
+  cellUnit,
+  columnPath,
+  columnUnit,
+  computedColumn,
+  rowAtPath,
+} from './table.ts';
 import type { Edition } from './validate.ts';
 import { locate } from './yaml-source.ts';
 import type { YamlSource } from './yaml-source.ts';
@@ -76,7 +84,7 @@ const fieldOf = (path: Path): string =>
 const SINGULAR = { dagen: 'dag', maanden: 'maand', jaren: 'jaar' } as const;
 const PLURAL = { dagen: 'dagen', maanden: 'maanden', jaren: 'jaar' } as const;
 
-/** A value the Dutch way, with its unit: 18,9% · € 300.000 · 37 dagen · 14.849. */
+/** A value the Dutch way, with its unit: 18,9% · € 300.000 · 37 dagen · 14.849 · -13 (saldo). */
 export function formatValue(value: Cel | undefined, eenheid: Eenheid | undefined): string {
   if (value === null || value === undefined) return 'leeg';
   if (value === '-') return '-';
@@ -111,14 +119,6 @@ function previousNumber(p: Fact | undefined, eenheid: Eenheid | undefined): stri
 
 const isTable = (fact: Fact | undefined): fact is Tabel =>
   typeof fact === 'object' && 'soort' in fact && fact.soort === 'tabel';
-
-/** The row with this chain of labels (a part under its parent's label), if the table has it. */
-function rowByLabels(rows: readonly Rij[], labels: readonly string[]): Rij | undefined {
-  const [first, ...rest] = labels;
-  const row = rows.find((r) => r.label === first);
-  if (!row || rest.length === 0) return row;
-  return rowByLabels(row.onderdelen ?? [], rest);
-}
 
 /** Every missing value of an edition; `previous` gives last year's values beside them. */
 export function missingValues(edition: Edition, previous?: PreviousEdition): MissingValue[] {
@@ -194,6 +194,28 @@ export function missingValues(edition: Edition, previous?: PreviousEdition): Mis
         });
         continue;
       }
+      if (fact.soort === 'foto' || fact.soort === 'link') {
+        // A photo without its file, a link without its address: to be given before a final.
+        const field = fact.soort === 'foto' ? 'bestand' : 'adres';
+        if (fact[field as 'bestand' & 'adres'] !== null) continue;
+        out.push({
+          ...at(src, [name, field]),
+          fact: id,
+          name:
+            fact.soort === 'foto'
+              ? `${id}, foto${fact.bijschrift ? ` "${fact.bijschrift}"` : ''}: het bestand ontbreekt`
+              : `${id}, link "${fact.tekst}": het adres ontbreekt`,
+          vorig: fromPrevious((prev) => {
+            const p = prevFact(prev);
+            if (typeof p !== 'object' || !('soort' in p) || p.soort !== fact.soort)
+              return undefined;
+            return p.soort === 'foto'
+              ? (p.bestand ?? 'ook ontbrekend')
+              : (p.adres ?? 'ook ontbrekend');
+          }),
+        });
+        continue;
+      }
       if (fact.soort !== 'tabel') continue; // derived values are computed, not filled in
       out.push(
         ...missingCells(fact, {
@@ -213,11 +235,13 @@ export function missingValues(edition: Edition, previous?: PreviousEdition): Mis
   return out.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column);
 }
 
-/** A cell of a table: in a row (labels from the top row down) or in the stated total. */
+/** A cell of a table: in a row (labels from the top row down), in the stated total or a part of it. */
 interface CellRef {
-  /** Row indices from the top (parts under their row); empty for the total row. */
+  /** Row indices from the top (parts under their row); empty for the total row and its parts. */
   rows: number[];
   labels: string[];
+  /** A part of the total (`totaal.onderdelen`): its index and label. */
+  totalPart?: { index: number; label: string } | undefined;
   column: number;
   /** The column's full name ("Actium / Netto huur / aantal"), to find it in another table. */
   columnName: string;
@@ -241,7 +265,7 @@ function missingCells(
     rows.forEach((row, r) => {
       const rowLabels = [...labels, row.label];
       row.waarden.forEach((cel, c) => {
-        if (cel !== null) return;
+        if (cel !== null || cellOptional(table, row, c)) return;
         const cell: CellRef = {
           rows: [...indices, r],
           labels: rowLabels,
@@ -261,22 +285,34 @@ function missingCells(
     });
   };
   walk(table.rijen, ['rijen'], [], []);
-  table.totaal?.vermeld?.forEach((cel, c) => {
-    if (cel !== null) return;
-    const label = table.totaal?.label ?? 'Totaal';
-    out.push({
-      ...how.at(['totaal', 'vermeld', c]),
-      fact: how.id,
-      name: `${how.id}, vermeld totaal "${label}", kolom ${kolom(c)}`,
-      vorig: how.vorig({
-        rows: [],
-        labels: [],
-        column: c,
-        columnName: kolom(c),
-        eenheid: columnUnit(table, c),
-      }),
+  const label = table.totaal?.label ?? 'Totaal';
+  const stated = (cells: readonly Cel[], path: Path, name: string, part?: CellRef['totalPart']) =>
+    cells.forEach((cel, c) => {
+      const kolom_ = table.kolommen[c];
+      // A total's share of the whole is not asked for, nor a computed column.
+      const share = typeof kolom_ === 'object' && kolom_.aandeel_van !== undefined;
+      if (cel !== null || computedColumn(table, c) || (share && !part)) return;
+      out.push({
+        ...how.at([...path, c]),
+        fact: how.id,
+        name: `${how.id}, vermeld totaal "${name}", kolom ${kolom(c)}`,
+        vorig: how.vorig({
+          rows: [],
+          labels: [],
+          totalPart: part,
+          column: c,
+          columnName: kolom(c),
+          eenheid: columnUnit(table, c),
+        }),
+      });
     });
-  });
+  stated(table.totaal?.vermeld ?? [], ['totaal', 'vermeld'], label);
+  table.totaal?.onderdelen?.forEach((part, i) =>
+    stated(part.vermeld, ['totaal', 'onderdelen', i, 'vermeld'], `${label} / ${part.label}`, {
+      index: i,
+      label: part.label,
+    }),
+  );
   return out;
 }
 
@@ -285,10 +321,13 @@ function previousInTable(table: Tabel, cell: CellRef): string | undefined {
   const c = table.kolommen.findIndex((k) => columnPath(k) === cell.columnName);
   if (c < 0) return undefined;
   if (cell.rows.length === 0) {
-    const stated = table.totaal?.vermeld?.[c];
+    const part = cell.totalPart;
+    const stated = part
+      ? table.totaal?.onderdelen?.find((p) => p.label === part.label)?.vermeld[c]
+      : table.totaal?.vermeld?.[c];
     return stated === undefined ? undefined : formatValue(stated, columnUnit(table, c));
   }
-  const row = rowByLabels(table.rijen, cell.labels);
+  const row = rowAtPath(table.rijen, cell.labels);
   const value = row?.waarden[c];
   return row && value !== undefined ? formatValue(value, cellUnit(table, row, c)) : undefined;
 }
@@ -302,9 +341,12 @@ function previousInSeries(table: Tabel, cell: CellRef): string | undefined {
   if (columnYear !== undefined) {
     const before = yearOf(table.kolommen[cell.column - 1]);
     if (before === undefined) return undefined;
+    const stated = cell.totalPart
+      ? table.totaal?.onderdelen?.[cell.totalPart.index]?.vermeld
+      : table.totaal?.vermeld;
     const value =
       cell.rows.length === 0
-        ? table.totaal?.vermeld?.[cell.column - 1]
+        ? stated?.[cell.column - 1]
         : rowAt(table.rijen, cell.rows)?.waarden[cell.column - 1];
     return value === undefined
       ? undefined

@@ -6,7 +6,16 @@ import type { z } from 'zod';
 import type { Diagnostic } from '../diagnostics.ts';
 import { DataError } from '../errors.ts';
 import type { RawEdition } from './load.ts';
-import { Afgeleid, Editie, Grootheid, Ontbrekend, Publicatie, Tabel } from './schema.ts';
+import {
+  Afgeleid,
+  Editie,
+  Foto,
+  Grootheid,
+  Koppeling,
+  Ontbrekend,
+  Publicatie,
+  Tabel,
+} from './schema.ts';
 import type { Fact, FeitenBestand } from './schema.ts';
 import { issueMessage } from './schema-messages.ts';
 import { thousandsDiagnostics } from './numbers.ts';
@@ -70,7 +79,13 @@ export function parseWith<T extends z.ZodType>(
   return undefined;
 }
 
-const KINDS = { tabel: Tabel, ontbreekt: Ontbrekend, afgeleid: Afgeleid } as const;
+const KINDS = {
+  tabel: Tabel,
+  ontbreekt: Ontbrekend,
+  afgeleid: Afgeleid,
+  foto: Foto,
+  link: Koppeling,
+} as const;
 
 /** Where a diagnostic points, as a key. */
 const place = (d: Diagnostic): string => `${d.file}:${d.line ?? 0}:${d.column ?? 0}`;
@@ -99,7 +114,7 @@ function parseFact(
       out.push(
         diagnosticAt(src, [name, 'soort'], {
           rule: 'schema',
-          message: `verwacht "tabel", "ontbreekt" of "afgeleid", gevonden ${JSON.stringify(soort)}`,
+          message: `verwacht "tabel", "ontbreekt", "afgeleid", "foto" of "link", gevonden ${JSON.stringify(soort)}`,
         }),
       );
       return undefined;

@@ -1,6 +1,6 @@
 /** A table as the long-format rows a chart draws: one row per category and series. */
 import type { Eenheid, Rij, Tabel } from '../data/schema.ts';
-import { cellNumber, cellUnit, columnLabel } from '../data/table.ts';
+import { cellUnit, cellValue, columnLabel, findColumn, partLabels } from '../data/table.ts';
 
 export interface ChartRow {
   categorie: string;
@@ -17,9 +17,8 @@ export interface ChartPoint extends ChartRow {
   reeksVolgorde: number;
 }
 
-/** A leaf row with its name in the chart; a column with its position in the table. */
+/** A leaf row with its name in the chart. */
 type Leaf = { row: Rij; name: string };
-type Column = { label: string; index: number };
 
 /** Leaf rows, depth-first, with a name unique in the table: "Smilde (Woonservice)" when needed. */
 function namedLeaves(rows: readonly Rij[]): Leaf[] {
@@ -40,23 +39,62 @@ function namedLeaves(rows: readonly Rij[]): Leaf[] {
   }));
 }
 
+/** What a chart draws: its categories and series by name, and the cell at each pair. */
+interface Axes {
+  categories: string[];
+  series: string[];
+  /** The row and column drawn at a category and a series (indices); undefined: nothing. */
+  cell(category: number, serie: number): { row: Rij; col: number } | undefined;
+}
+
 /**
- * What runs along the axis (categories) and what the series are, in table order: leaf rows and
- * columns, the series narrowed to `reeksen` when it is given.
+ * What runs along the axis (categories) and what the series are, in table order, the series
+ * narrowed to `reeksen` when it is given:
+ * - `kolommen`: the columns along the axis, the leaf rows as series;
+ * - `rijen`: the leaf rows along the axis, the columns as series;
+ * - `groepen`: the rows with parts along the axis, the parts' labels as series, the values from
+ *   one column (`kolom`, default the first).
  */
-function chartAxes(table: Tabel): {
-  categories: Array<Leaf | Column>;
-  series: Array<Leaf | Column>;
-} {
+function chartAxes(table: Tabel): Axes {
   const grafiek = table.grafiek;
   const wanted = grafiek?.reeksen && new Set(grafiek.reeksen.map(String));
   const keep = (series: string): boolean => !wanted || wanted.has(series);
+  if (grafiek?.as === 'groepen') {
+    const groups = table.rijen.filter((r) => r.onderdelen?.length);
+    const parts = partLabels(table).filter(keep);
+    const col = grafiek.kolom === undefined ? 0 : findColumn(table, grafiek.kolom);
+    return {
+      categories: groups.map((g) => g.label),
+      series: parts,
+      cell: (c, s) => {
+        const part = groups[c]?.onderdelen?.find((p) => p.label === parts[s]);
+        return part && col >= 0 ? { row: part, col } : undefined;
+      },
+    };
+  }
   const leaves = namedLeaves(table.rijen);
-  const columns: Column[] = table.kolommen.map((k, index) => ({ label: columnLabel(k), index }));
-  const byRow = grafiek?.as === 'rijen';
-  const categories = byRow ? leaves : columns;
-  const series = (byRow ? columns : leaves).filter((s) => keep('row' in s ? s.row.label : s.label));
-  return { categories, series };
+  const columns = table.kolommen.map((k, index) => ({ label: columnLabel(k), index }));
+  if (grafiek?.as === 'rijen') {
+    const series = columns.filter((c) => keep(c.label));
+    return {
+      categories: leaves.map((l) => l.name),
+      series: series.map((c) => c.label),
+      cell: (c, s) => {
+        const leaf = leaves[c];
+        const column = series[s];
+        return leaf && column ? { row: leaf.row, col: column.index } : undefined;
+      },
+    };
+  }
+  const series = leaves.filter((l) => keep(l.row.label));
+  return {
+    categories: columns.map((c) => c.label),
+    series: series.map((l) => l.name),
+    cell: (c, s) => {
+      const leaf = series[s];
+      return leaf && c < columns.length ? { row: leaf.row, col: c } : undefined;
+    },
+  };
 }
 
 /**
@@ -70,25 +108,25 @@ export function chartShape(table: Tabel): { categories: number; series: number }
 
 /**
  * Every value the chart draws, categories in table order, series in table order within each.
- * Subtotal rows (rows with `onderdelen`) are not drawn, their leaf rows are; "-" is 0 and a
- * missing cell (null) is left out, so it is never drawn as 0.
+ * Subtotal rows (rows with `onderdelen`) are not drawn, their leaf rows are (or, `as: groepen`,
+ * their parts); "-" is 0, a computed column's empty cell its computed value, and a missing cell
+ * (null) is left out, so it is never drawn as 0.
  */
 export function chartPoints(table: Tabel): ChartPoint[] {
-  const { categories, series } = chartAxes(table);
+  const axes = chartAxes(table);
   const out: ChartPoint[] = [];
-  categories.forEach((category, volgorde) => {
-    series.forEach((serie, reeksVolgorde) => {
-      const leaf = 'row' in category ? category : 'row' in serie ? serie : undefined;
-      const column = 'index' in category ? category : 'index' in serie ? serie : undefined;
-      if (!leaf || !column) return;
-      const waarde = cellNumber(leaf.row.waarden[column.index]);
+  axes.categories.forEach((categorie, volgorde) => {
+    axes.series.forEach((reeks, reeksVolgorde) => {
+      const cell = axes.cell(volgorde, reeksVolgorde);
+      if (!cell) return;
+      const waarde = cellValue(table, cell.row.waarden, cell.col);
       if (waarde === null) return;
       out.push({
-        categorie: 'row' in category ? category.name : category.label,
-        reeks: 'row' in serie ? serie.name : serie.label,
+        categorie,
+        reeks,
         waarde,
         volgorde,
-        eenheid: cellUnit(table, leaf.row, column.index),
+        eenheid: cellUnit(table, cell.row, cell.col),
         reeksVolgorde,
       });
     });
@@ -121,9 +159,7 @@ export function seriesOf(rows: readonly ChartPoint[]): string[] {
  * numbers for keeps its place on the axis, empty, instead of silently closing the gap.
  */
 export function chartCategories(table: Tabel): string[] {
-  return table.grafiek?.as === 'rijen'
-    ? namedLeaves(table.rijen).map((l) => l.name)
-    : table.kolommen.map(columnLabel);
+  return chartAxes(table).categories;
 }
 
 /** A point with where its segment starts and ends in a stack (series stacked in table order). */

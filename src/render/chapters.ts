@@ -19,6 +19,10 @@ import { checkRawHtml } from './raw-html.ts';
 import { embedImages } from './images.ts';
 import { describeTemplateError } from './template-errors.ts';
 import { createMarkdown } from './markdown.ts';
+import path from 'node:path';
+import { DataError } from '../errors.ts';
+import { InputFileError, isInsideRoots, readInputBytes } from '../files.ts';
+import { diagnosticAt } from '../data/yaml-source.ts';
 
 export interface TocEntry {
   level: 1 | 2 | 3;
@@ -37,6 +41,64 @@ export interface RenderedChapter {
   body: string;
   placements: Placement[];
   toc: TocEntry[];
+}
+
+/** The foreword: before the contents, not numbered, not in the contents. */
+export interface RenderedForeword {
+  titel: string;
+  anchor: string;
+  body: string;
+  placements: Placement[];
+}
+
+const PHOTO_TYPES: Record<string, string> = {
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.webp': 'image/webp',
+};
+
+/**
+ * Read every placed photo whose file is given, as a data: URL. The file is named relative to the
+ * year's folder (the folder of the data file that names it) and must stay inside the project; a
+ * file that is not there is an error at its `bestand` in the YAML.
+ */
+function resolvePhotos(
+  edition: Edition,
+  placements: Placement[],
+  yearDir: string,
+  roots: readonly string[],
+): void {
+  for (const p of placements) {
+    if (p.kind !== 'foto' || !p.fact.bestand) continue;
+    const [namespace = ''] = p.id.split('.');
+    const name = p.id.slice(namespace.length + 1);
+    const src = edition.sources.get(namespace);
+    const fail = (message: string): never => {
+      if (!src) throw new TemplateError(p.id, undefined, message);
+      throw new DataError([
+        diagnosticAt(src, [name, 'bestand'], { severity: 'error', rule: 'foto', message }),
+      ]);
+    };
+    const file = path.resolve(yearDir, p.fact.bestand);
+    if (!isInsideRoots(roots, file)) {
+      fail(
+        `foto "${p.fact.bestand}" ligt buiten het project; gebruik een pad binnen de map van het jaar`,
+      );
+    }
+    const type = PHOTO_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
+    try {
+      const bytes = readInputBytes(file, { kind: 'afbeelding', roots, file: p.fact.bestand });
+      p.src = `data:${type};base64,${bytes.toString('base64')}`;
+    } catch (e) {
+      if (!(e instanceof InputFileError)) throw e;
+      fail(
+        e.code === 'ontbreekt'
+          ? `foto "${p.fact.bestand}" bestaat niet (gezocht naast de gegevens van het jaar)`
+          : `foto "${p.fact.bestand}": ${e.reason}`,
+      );
+    }
+  }
 }
 
 /** The values prose can name: the facts by file, and the edition's own. */
@@ -196,22 +258,28 @@ function numberHeadings(tokens: Token[], chapter: number): { titel?: string; toc
   return { titel, toc };
 }
 
-/** Render every chapter's prose; `roots` bound the files the prose may refer to. */
+/**
+ * Render every chapter's prose, and the foreword when there is one; `roots` bound the files the
+ * prose may refer to.
+ */
 export function renderChapters(
   edition: Edition,
   prose: readonly ProseFile[],
   roots: readonly string[],
-): { chapters: RenderedChapter[]; warnings: Diagnostic[] } {
+  foreword?: ProseFile,
+): { chapters: RenderedChapter[]; foreword?: RenderedForeword; warnings: Diagnostic[] } {
   const context = proseContext(edition);
   const warnings: Diagnostic[] = [];
+  const all = foreword ? [foreword, ...prose] : prose;
   // Pass 1: only to learn where the figures are placed.
   const first = new FigureRegistry(edition.factIds, new Map());
-  for (const p of prose) renderHandlebars(p, context, first, []);
+  for (const p of all) renderHandlebars(p, context, first, []);
   const numbers = numberFigures(first.placements);
 
   const md = createMarkdown();
   const registry = new FigureRegistry(edition.factIds, numbers);
-  const chapters = prose.map((p, i): RenderedChapter => {
+  /** One prose file to HTML: its title, body and placements, headings numbered as chapter `nummer`. */
+  const render = (p: ProseFile, nummer: number | undefined) => {
     const before = registry.placements.length;
     const markdown = renderHandlebars(p, context, registry, warnings);
     const env = {};
@@ -219,8 +287,8 @@ export function renderChapters(
     const html = checkRawHtml(tokens)[0];
     if (html) throw new TemplateError(p.file, html.line, html.message);
     embedImages(tokens, p, roots);
-    const nummer = i + 1;
-    const { titel, toc } = numberHeadings(tokens, nummer);
+    const { titel, toc } =
+      nummer === undefined ? { titel: takeTitle(tokens), toc: [] } : numberHeadings(tokens, nummer);
     if (!titel) throw new TemplateError(p.file, 1, 'het hoofdstuk begint met een titel: "# Titel"');
     const body = md.renderer
       .render(tokens, md.options, env)
@@ -228,6 +296,15 @@ export function renderChapters(
         /<!--jv:plaats:(\d+)-->/g,
         (_: string, n: string) => `<!--jv:plaats:${Number(n) - before}-->`,
       );
+    const placements = registry.placements.slice(before);
+    // The year's folder: the prose lives in <jaar>/tekst/.
+    resolvePhotos(edition, placements, path.dirname(path.dirname(p.path)), roots);
+    return { titel, toc, body, placements };
+  };
+  const front = foreword && render(foreword, undefined);
+  const chapters = prose.map((p, i): RenderedChapter => {
+    const nummer = i + 1;
+    const { titel, toc, body, placements } = render(p, nummer);
     const anchor = `h-${nummer}`;
     return {
       nummer,
@@ -235,9 +312,32 @@ export function renderChapters(
       titel,
       anchor,
       body,
-      placements: registry.placements.slice(before),
+      placements,
       toc: [{ level: 1, nummer: String(nummer), titel, anchor }, ...toc],
     };
   });
-  return { chapters, warnings };
+  return {
+    chapters,
+    ...(front
+      ? {
+          foreword: {
+            titel: front.titel,
+            anchor: 'voorwoord',
+            body: front.body,
+            placements: front.placements,
+          },
+        }
+      : {}),
+    warnings,
+  };
+}
+
+/** The foreword's title: its `# Titel`, taken out of the body; its other headings stay as written. */
+function takeTitle(tokens: Token[]): string | undefined {
+  const i = tokens.findIndex((t) => t.type === 'heading_open' && t.tag === 'h1');
+  const inline = tokens[i + 1];
+  if (i < 0 || !inline) return undefined;
+  const titel = plainText(inline);
+  tokens.splice(i, 3);
+  return titel;
 }

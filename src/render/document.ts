@@ -3,7 +3,7 @@ import path from 'node:path';
 import Handlebars from 'handlebars';
 import type { Edition } from '../data/validate.ts';
 import type { Ontbrekend, Tabel } from '../data/schema.ts';
-import type { RenderedChapter, TocEntry } from './chapters.ts';
+import type { RenderedChapter, RenderedForeword, TocEntry } from './chapters.ts';
 import { TemplateError } from '../errors.ts';
 import { formatDatum } from './format/index.ts';
 import type { Placement } from './helpers/figuur.ts';
@@ -15,14 +15,32 @@ export interface ReportInput {
   edition: Edition;
   templates: TemplateSet;
   chapters: readonly RenderedChapter[];
+  /** The foreword before the contents, when the edition has one. */
+  foreword?: RenderedForeword | undefined;
   /** SVG per figure id, for tables drawn as charts. */
   charts: ReadonlyMap<string, string>;
   fontCss: string;
   final: boolean;
 }
 
+type FigurePlacement = Extract<Placement, { kind: 'figuur' | 'tabel' }>;
+type PhotoPlacement = Extract<Placement, { kind: 'foto' }>;
+
+/** The view of one placed photo, for partials/foto.hbs. Every key is always present. */
+export function photoView(p: PhotoPlacement) {
+  return {
+    id: p.id,
+    anchor: `foto-${p.id.replace(/[^a-z0-9]+/g, '-')}`,
+    alt: p.fact.alt,
+    bijschrift: p.fact.bijschrift,
+    /** The picture as a data: URL; undefined while the file is not given (a placeholder shows). */
+    src: p.src,
+    ontbreekt: !p.src,
+  };
+}
+
 /** The view of one placed figure or table, for partials/figuur.hbs. Every key is always present. */
-export function figureView(p: Placement, charts: ReadonlyMap<string, string>) {
+export function figureView(p: FigurePlacement, charts: ReadonlyMap<string, string>) {
   const fact: Tabel | Ontbrekend = p.fact;
   const table = fact.soort === 'tabel' ? fact : undefined;
   const svg = charts.get(p.id);
@@ -45,14 +63,18 @@ export function figureView(p: Placement, charts: ReadonlyMap<string, string>) {
 /** Assemble the report's HTML. Page numbers in the contents are filled in by the print stage. */
 export function renderReport(input: ReportInput): string {
   const { edition, templates, chapters, charts } = input;
-  const hoofdstukken = chapters.map((ch) => {
-    const inhoud = ch.body.replace(/<!--jv:plaats:(\d+)-->/g, (_, n: string) => {
-      const placement = ch.placements[Number(n)];
+  /** A body with its figures, tables and photos in place of their placeholders. */
+  const placed = (body: string, placements: readonly Placement[]): string =>
+    body.replace(/<!--jv:plaats:(\d+)-->/g, (_, n: string) => {
+      const placement = placements[Number(n)];
       if (!placement) return '';
+      if (placement.kind === 'foto') return templates.renderPartial('foto', photoView(placement));
       const view = figureView(placement, charts);
       if (view.ontbreekt && view.weggelaten) return '';
       return templates.renderPartial('figuur', view);
     });
+  const hoofdstukken = chapters.map((ch) => {
+    const inhoud = placed(ch.body, ch.placements);
     const html = templates.render(templates.chapterTemplate(ch.id), {
       nummer: ch.nummer,
       titel: ch.titel,
@@ -69,7 +91,21 @@ export function renderReport(input: ReportInput): string {
       html: new Handlebars.SafeString(html),
     };
   });
-  const toc: TocEntry[] = chapters.flatMap((c) => c.toc);
+  // The foreword is listed first, unnumbered: a reader (and the PDF's outline, which needs a
+  // link to its heading) finds it from the contents.
+  const toc: TocEntry[] = [
+    ...(input.foreword
+      ? [
+          {
+            level: 1 as const,
+            nummer: '',
+            titel: input.foreword.titel,
+            anchor: input.foreword.anchor,
+          },
+        ]
+      : []),
+    ...chapters.flatMap((c) => c.toc),
+  ];
   const setDir = `templates/${path.basename(templates.dir)}`;
   const styleEnd = /<\/style/i.exec(templates.css);
   if (styleEnd) {
@@ -86,6 +122,14 @@ export function renderReport(input: ReportInput): string {
     datumTekst: edition.editie.datum ? formatDatum(edition.editie.datum) : null,
     concept: !input.final,
     inhoud: toc,
+    voorwoord: input.foreword
+      ? {
+          titel: input.foreword.titel,
+          anchor: input.foreword.anchor,
+          html: new Handlebars.SafeString(placed(input.foreword.body, input.foreword.placements)),
+          ondertekening: edition.editie.voorwoord?.ondertekening ?? [],
+        }
+      : null,
     hoofdstukken,
     stijl: new Handlebars.SafeString(`${input.fontCss}\n${templates.css}`),
   });

@@ -19,7 +19,9 @@ const INLINE = /[\\`*_[\]<>&#|~=+!-]/g;
 export function escapeMarkdownText(text: string): string {
   return (
     text
-      .replace(/\s+/g, ' ')
+      // Line breaks and runs of spaces fold to one space; a non-breaking space (€ 1.500.000,
+      // 80 %) is kept, so an amount never breaks from its sign.
+      .replace(/[\t\n\v\f\r \u2028\u2029]+/g, ' ')
       .replace(INLINE, (c) => `&#${c.charCodeAt(0)};`)
       // "2024." or "3)" at the start of a line would open an ordered list.
       .replace(/^(\d{1,9})([.)])/, (_, n: string, p: string) => `${n}&#${p.charCodeAt(0)};`)

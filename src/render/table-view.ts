@@ -1,6 +1,16 @@
 /** A table as rows of display strings: header rows with spans, formatted cells, the total row. */
-import type { Cel, Eenheid, Tabel } from '../data/schema.ts';
-import { allRows, cellUnit, columnLabel, columnTotal, columnUnit } from '../data/table.ts';
+import type { Cel, Eenheid, Rij, Tabel } from '../data/schema.ts';
+import type { TotaalDeel } from '../data/table.ts';
+import {
+  allRows,
+  cellUnit,
+  cellValue,
+  columnLabel,
+  columnUnit,
+  computedColumn,
+  shownTotal,
+  totalPartValue,
+} from '../data/table.ts';
 import { formatEuro, formatGetal, formatProcent } from './format/index.ts';
 
 export interface HeaderCell {
@@ -30,9 +40,11 @@ export interface TableView {
   headerRows: HeaderCell[][];
   rows: RowView[];
   total?: RowView | undefined;
+  /** The total broken down (`totaal.onderdelen`): rows under the total row, at depth 1. */
+  totalParts: RowView[];
 }
 
-/** A value in its unit, Dutch formatted. */
+/** A value in its unit, Dutch formatted: a count or saldo as 1.130 or -13, a share as 10,4%. */
 export function formatCell(cel: Cel | undefined, unit: Eenheid): CellView {
   if (cel === null || cel === undefined) return { text: '', missing: true };
   if (cel === '-') return { text: '-', missing: false };
@@ -69,12 +81,40 @@ function headerRows(table: Tabel): HeaderCell[][] {
   return rows;
 }
 
+/** A row's cell: what the source states; in a computed column, else the computed value. */
+function rowCell(table: Tabel, row: Rij, c: number): Cel | undefined {
+  const stated = row.waarden[c];
+  if (stated !== null || !computedColumn(table, c)) return stated;
+  return cellValue(table, row.waarden, c);
+}
+
+/**
+ * A cell of the total row or of a part of it: what the source states, else what the rows add
+ * up to (shares are not summed: blank, and not marked missing).
+ */
+function totalCell(table: Tabel, stated: Cel | undefined, computed: number | null, c: number) {
+  return { ...formatCell(stated ?? computed, columnUnit(table, c)), missing: false };
+}
+
+function totalPart(table: Tabel, part: TotaalDeel): RowView {
+  return {
+    label: part.label,
+    depth: 1,
+    subtotal: false,
+    cells: table.kolommen.map((_, c) =>
+      totalCell(table, part.vermeld[c], totalPartValue(table, part, c), c),
+    ),
+  };
+}
+
 export function tableView(table: Tabel): TableView {
   const rows = allRows(table.rijen).map(({ row, depth }) => ({
     label: row.label,
     depth,
     subtotal: Boolean(row.onderdelen?.length),
-    cells: table.kolommen.map((_, c) => formatCell(row.waarden[c], cellUnit(table, row, c))),
+    cells: table.kolommen.map((_, c) =>
+      formatCell(rowCell(table, row, c), cellUnit(table, row, c)),
+    ),
   }));
   let total: RowView | undefined;
   if (table.totaal) {
@@ -83,12 +123,15 @@ export function tableView(table: Tabel): TableView {
       label: table.totaal.label,
       depth: 0,
       subtotal: true,
-      // What the source states, else what the rows add up to (shares are not summed: blank).
-      cells: table.kolommen.map((_, c) => ({
-        ...formatCell(stated?.[c] ?? columnTotal(table, c), columnUnit(table, c)),
-        missing: false,
-      })),
+      cells: table.kolommen.map((_, c) => totalCell(table, stated?.[c], shownTotal(table, c), c)),
     };
   }
-  return { smal: table.kolommen.length <= 2, headerRows: headerRows(table), rows, total };
+  const totalParts = (table.totaal?.onderdelen ?? []).map((part) => totalPart(table, part));
+  return {
+    smal: table.kolommen.length <= 2,
+    headerRows: headerRows(table),
+    rows,
+    total,
+    totalParts,
+  };
 }

@@ -185,3 +185,62 @@ export async function linkTargets(file: string, pageNumber: number): Promise<num
     await doc.destroy();
   }
 }
+
+/**
+ * The body of each page, cropped as bodyTexts does, in the order the text was drawn
+ * (pdftotext -raw) instead of pdftotext's guess at the reading order: on a page set in two
+ * columns the left column comes before the right one, not interleaved with it line by line.
+ * Words broken at a soft hyphen are joined.
+ */
+export function streamTexts(file: string): string[] {
+  const top = 64;
+  const height = 842 - top - 58;
+  const out = pdftotext([
+    '-raw',
+    '-r',
+    '72',
+    '-x',
+    '0',
+    '-y',
+    String(top),
+    '-W',
+    '595',
+    '-H',
+    String(height),
+    file,
+    '-',
+  ]);
+  return splitPages(out.replace(/\u00ad-?\n/g, ''));
+}
+
+/**
+ * The printed lines of each page as pdftotext -layout sets them, white space inside a line kept
+ * (columns stay apart), soft hyphens removed, empty lines left out. One table row is one line.
+ */
+export function layoutLines(file: string): string[][] {
+  const pages = pdftotext(['-layout', file, '-']).split('\f');
+  if (pages.at(-1)?.trim() === '') pages.pop();
+  return pages.map((page) =>
+    page
+      .replace(/\u00ad/g, '')
+      .split('\n')
+      .filter((line) => line.trim() !== ''),
+  );
+}
+
+/** The web addresses (URI actions) of the link annotations on a page. */
+export async function linkUrls(file: string, pageNumber: number): Promise<string[]> {
+  const doc = await open(file);
+  try {
+    const annotations = (await (await doc.getPage(pageNumber)).getAnnotations()) as Array<{
+      subtype: string;
+      url?: string;
+      unsafeUrl?: string;
+    }>;
+    return annotations
+      .filter((a) => a.subtype === 'Link' && (a.url ?? a.unsafeUrl) !== undefined)
+      .map((a) => a.url ?? a.unsafeUrl ?? '');
+  } finally {
+    await doc.destroy();
+  }
+}

@@ -8,6 +8,7 @@ import { resolveContext } from '../../src/context.ts';
 import { checkData } from '../../src/core/build.ts';
 import { formatDiagnostic } from '../../src/diagnostics.ts';
 import { DataError } from '../../src/errors.ts';
+import { errorLines } from '../support/check.ts';
 import { fixtureCopy } from '../support/fixture.ts';
 import type { FixtureCopy } from '../support/fixture.ts';
 
@@ -32,16 +33,7 @@ function waarde(copy: FixtureCopy, namespace: string, name: string): unknown {
 
 /** The first line of each error of a failing check. */
 function errorsOf(copy: FixtureCopy): string[] {
-  try {
-    checkData(context(copy));
-  } catch (e) {
-    if (e instanceof DataError)
-      return e.diagnostics
-        .filter((d) => d.severity === 'error')
-        .map((d) => formatDiagnostic(d).split('\n')[0] ?? '');
-    throw e;
-  }
-  return [];
+  return errorLines(() => checkData(context(copy)));
 }
 
 /** file:line:column of the last `needle` in cijfers.yaml of a copy (the facts added last). */
@@ -185,7 +177,7 @@ describe('derived values', () => {
       [
         '(getal 1)',
         'getal',
-        '(getal …) hoort in de tekst, niet in een formule; een formule rekent met verschil, verschil_absoluut, som, absoluut, cel, totaal',
+        '(getal …) hoort in de tekst, niet in een formule; een formule rekent met verschil, verschil_absoluut, som, absoluut, aandeel, cel, totaal',
       ],
       ['(plus 1 2)', 'plus', '"plus" is geen rekenregel; een formule rekent met'],
       [
@@ -229,7 +221,7 @@ describe('derived values', () => {
     });
     // verkocht_dit_jaar is (totaal verkocht jaar): column 2024 is gone, and the year says why.
     expect(errorsOf(copy)).toEqual([
-      `${at(copy, '2042')} fout [jaar] verkocht.kolommen[2]: verwacht een jaar van 1974 tot en met 2025 (editie 2024), gevonden 2042`,
+      `${at(copy, '2042')} fout [jaar] verkocht.kolommen[2]: verwacht een jaar van 1974 tot en met 2025 (editie 2024), gevonden 2042; een tabel die vooruitkijkt (plannen, prognoses) zegt hoeveel jaar met vooruit: N`,
     ]);
   });
 

@@ -74,6 +74,20 @@ describe('data in the prose is text, never Markdown or HTML structure', () => {
     }
   });
 
+  it('keeps the non-breaking space of an amount: € never breaks from its number', () => {
+    expect(escapeMarkdownText('€\u00a01.500.000 en\n\t  80\u00a0%')).toBe(
+      '€\u00a01.500.000 en 80\u00a0%',
+    );
+    const copy = fixtureCopy('minimaal', {
+      [CIJFERS]: (t) => `${t}\nbudget: {waarde: 1500000, eenheid: euro}\n`,
+      [PROSE]: (t) => `${t}\nHet budget is {{euro cijfers.budget}}.\n`,
+    });
+    const body = check(copy)
+      .chapters.map((c) => c.body)
+      .join('');
+    expect(body).toContain('Het budget is €\u00a01.500.000.');
+  });
+
   it('a heading with & or <b> from the data reads the same in the contents, escaped once', async () => {
     const copy = fixtureCopy('minimaal', {
       [CIJFERS]: withText('thema', 'Wonen & <b>zorg</b>'),

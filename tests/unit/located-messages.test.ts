@@ -215,7 +215,7 @@ describe('template mistakes name the template file and line', () => {
       t.replace('{{inhoud}}', '{{inhoud}}\n  {{> bestaatniet}}'),
     );
     expect(() => render(p.root)).toThrow(
-      `${p.rel}:${p.lineOf('bestaatniet')} {{> bestaatniet}}: er is geen partial "bestaatniet" (partials/bestaatniet.hbs); wel: bron, figuur, hoofdstuk-kop, tabel`,
+      `${p.rel}:${p.lineOf('bestaatniet')} {{> bestaatniet}}: er is geen partial "bestaatniet" (partials/bestaatniet.hbs); wel: bron, figuur, foto, hoofdstuk-kop, tabel`,
     );
   });
 

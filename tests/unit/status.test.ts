@@ -296,8 +296,12 @@ function countNulls(publicationDir: string, year: number): number {
     for (const fact of Object.values<Any>(data)) {
       if (fact === null) n++;
       else if (typeof fact !== 'object') continue;
-      else if (fact.soort === 'tabel') n += rowNulls(fact.rijen) + nullsIn(fact.totaal?.vermeld);
-      else if (fact.soort === 'ontbreekt') n += fact.weglaten ? 0 : 1;
+      else if (fact.soort === 'tabel') {
+        // A total's share of the whole (a column with aandeel_van) is not a value to fill in.
+        const isShare = (c: number) => fact.kolommen[c]?.aandeel_van !== undefined;
+        const stated = (fact.totaal?.vermeld ?? []).filter((_: unknown, c: number) => !isShare(c));
+        n += rowNulls(fact.rijen) + nullsIn(stated);
+      } else if (fact.soort === 'ontbreekt') n += fact.weglaten ? 0 : 1;
       else if (fact.soort === undefined && fact.waarde === null) n++;
     }
   }

@@ -68,11 +68,11 @@ describe('validation of the data', () => {
     const copy = fixtureCopy('minimaal', {
       [CIJFERS]: (t) =>
         t.replace('  titel: Verkochte woningen per type\n', '') +
-        '\nplaatje:\n  soort: foto\n  titel: Iets\n',
+        '\nplaatje:\n  soort: video\n  titel: Iets\n',
     });
     expect(errorsOf(copy)).toEqual([
       `${copy.file(CIJFERS)}:${copy.lineOf(CIJFERS, 'soort: tabel')}:3 fout [schema] verkocht.titel: verplicht veld ontbreekt; verwacht een tekst`,
-      `${copy.file(CIJFERS)}:${copy.lineOf(CIJFERS, 'soort: foto')}:10 fout [schema] plaatje.soort: verwacht "tabel", "ontbreekt" of "afgeleid", gevonden "foto"`,
+      `${copy.file(CIJFERS)}:${copy.lineOf(CIJFERS, 'soort: video')}:10 fout [schema] plaatje.soort: verwacht "tabel", "ontbreekt", "afgeleid", "foto" of "link", gevonden "video"`,
     ]);
   });
 
@@ -81,7 +81,20 @@ describe('validation of the data', () => {
       [CIJFERS]: (t) => t.replace('kolommen: [2022, 2023, 2024]', 'kolommen: [2022, 2023, 2042]'),
     });
     expect(errorsOf(copy)).toEqual([
-      `${copy.file(CIJFERS)}:${copy.lineOf(CIJFERS, '2042')}:${copy.columnOf(CIJFERS, '2042')} fout [jaar] verkocht.kolommen[2]: verwacht een jaar van 1974 tot en met 2025 (editie 2024), gevonden 2042`,
+      `${copy.file(CIJFERS)}:${copy.lineOf(CIJFERS, '2042')}:${copy.columnOf(CIJFERS, '2042')} fout [jaar] verkocht.kolommen[2]: verwacht een jaar van 1974 tot en met 2025 (editie 2024), gevonden 2042; een tabel die vooruitkijkt (plannen, prognoses) zegt hoeveel jaar met vooruit: N`,
+    ]);
+  });
+
+  it('a table that looks ahead (vooruit: N) may name years up to N years after the edition', () => {
+    const ahead = (years: string) =>
+      fixtureCopy('minimaal', {
+        [CIJFERS]: (t) =>
+          t.replace('kolommen: [2022, 2023, 2024]', `vooruit: 6\n  kolommen: [${years}]`),
+      });
+    expect(errorsOf(ahead('2023, 2024, 2030'))).toEqual([]);
+    const tooFar = ahead('2023, 2024, 2031');
+    expect(errorsOf(tooFar)).toEqual([
+      `${tooFar.file(CIJFERS)}:${tooFar.lineOf(CIJFERS, '2031')}:${tooFar.columnOf(CIJFERS, '2031')} fout [jaar] verkocht.kolommen[2]: verwacht een jaar van 1974 tot en met 2030 (editie 2024), gevonden 2031`,
     ]);
   });
 

@@ -1,20 +1,36 @@
 /**
- * {{figuur x}} places a numbered figure, {{tabel x}} an unnumbered table, {{verwijzing x}} names
- * a figure's number. Numbers follow the order of placement across the whole report: the prose is
+ * {{figuur x}} places a numbered figure, {{tabel x}} an unnumbered table, {{foto x}} a photo with
+ * its caption, {{verwijzing x}} names a figure's number. Numbers follow the order of placement across the whole report: the prose is
  * rendered twice, the first time only to learn that order.
  */
 import Handlebars from 'handlebars';
 import type { HelperOptions } from 'handlebars';
-import type { Ontbrekend, Tabel } from '../../data/schema.ts';
+import type { Foto, Ontbrekend, Tabel } from '../../data/schema.ts';
 import { HelperError, lineOf, requireDefined } from './values.ts';
 
-export interface Placement {
-  id: string;
-  kind: 'figuur' | 'tabel';
-  fact: Tabel | Ontbrekend;
-  /** Figure number; undefined for unnumbered tables. */
-  number?: number | undefined;
-}
+export type Placement =
+  | {
+      id: string;
+      kind: 'figuur' | 'tabel';
+      fact: Tabel | Ontbrekend;
+      /** Figure number; undefined for unnumbered tables. */
+      number?: number | undefined;
+    }
+  | {
+      id: string;
+      kind: 'foto';
+      fact: Foto;
+      number?: undefined;
+      /** The picture as a data: URL, once read; undefined while the file is not given. */
+      src?: string | undefined;
+    };
+
+/** The kinds of fact each placing helper takes. */
+const PLACEABLE: Record<Placement['kind'], readonly string[]> = {
+  figuur: ['tabel', 'ontbreekt'],
+  tabel: ['tabel', 'ontbreekt'],
+  foto: ['foto'],
+};
 
 /** Collects placements during one rendering pass. */
 export class FigureRegistry {
@@ -31,21 +47,24 @@ export class FigureRegistry {
     value: unknown,
     helper: string,
     options: HelperOptions,
-  ): { id: string; fact: Tabel | Ontbrekend } {
+    kinds: readonly string[] = PLACEABLE.figuur,
+  ): { id: string; fact: Tabel | Ontbrekend | Foto } {
     requireDefined(helper, [value], options);
     const id = value && typeof value === 'object' ? this.factIds.get(value) : undefined;
     const soort = (value as { soort?: unknown } | null)?.soort;
-    if (!id || (soort !== 'tabel' && soort !== 'ontbreekt')) {
+    if (!id || !kinds.includes(String(soort))) {
       throw new HelperError(
-        `{{${helper} …}} verwacht een tabel of figuur uit de gegevens (soort: tabel of ontbreekt)`,
+        kinds.includes('foto')
+          ? `{{${helper} …}} verwacht een foto uit de gegevens (soort: foto)`
+          : `{{${helper} …}} verwacht een tabel of figuur uit de gegevens (soort: tabel of ontbreekt)`,
         lineOf(options),
       );
     }
-    return { id, fact: value as Tabel | Ontbrekend };
+    return { id, fact: value as Tabel | Ontbrekend | Foto };
   }
 
   place(kind: Placement['kind'], value: unknown, options: HelperOptions): Handlebars.SafeString {
-    const { id, fact } = this.idOf(value, kind, options);
+    const { id, fact } = this.idOf(value, kind, options, PLACEABLE[kind]);
     if (this.placed.has(id)) {
       throw new HelperError(
         `${id} staat al eerder in het verslag; een figuur of tabel staat er één keer in`,
@@ -54,12 +73,16 @@ export class FigureRegistry {
     }
     this.placed.add(id);
     const index = this.placements.length;
-    this.placements.push({
-      id,
-      kind,
-      fact,
-      number: kind === 'figuur' ? this.numbers.get(id) : undefined,
-    });
+    this.placements.push(
+      fact.soort === 'foto'
+        ? { id, kind: 'foto', fact }
+        : {
+            id,
+            kind: kind === 'figuur' ? 'figuur' : 'tabel',
+            fact,
+            number: kind === 'figuur' ? this.numbers.get(id) : undefined,
+          },
+    );
     // An HTML comment on a line of its own survives Markdown as a block; replaced after Markdown.
     // No newlines added: Markdown line numbers stay those of the prose file, for messages.
     return new Handlebars.SafeString(`<!--jv:plaats:${index}-->`);

@@ -1,5 +1,5 @@
 import { round } from '../../data/table.ts';
-import { numberArg, splitArgs } from './values.ts';
+import { HelperError, lineOf, numberArg, splitArgs } from './values.ts';
 
 /** {{verschil a b}} → a − b (null when either is missing) */
 export function verschil(...args: unknown[]) {
@@ -29,4 +29,18 @@ export function verschil_absoluut(...args: unknown[]) {
   return a === null || b === null || a === undefined || b === undefined
     ? null
     : Math.abs(round(a - b));
+}
+
+/** {{aandeel a b}} → a / b × 100: a's share of b in percent (null when either is missing) */
+export function aandeel(...args: unknown[]) {
+  const { values, options } = splitArgs(args);
+  const [a, b] = values.map((v) => numberArg(v, 'aandeel', options));
+  if (a === null || b === null || a === undefined || b === undefined) return null;
+  if (b === 0) {
+    throw new HelperError(
+      `{{aandeel …}}: het geheel (de tweede waarde) is 0; van 0 is geen aandeel te berekenen (delen door 0)`,
+      lineOf(options),
+    );
+  }
+  return round((a / b) * 100);
 }

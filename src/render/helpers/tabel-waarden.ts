@@ -1,13 +1,6 @@
 import type { HelperOptions } from 'handlebars';
 import type { Tabel } from '../../data/schema.ts';
-import {
-  cellNumber,
-  columnPath,
-  findColumn,
-  shownTotal,
-  findRow,
-  sumRows,
-} from '../../data/table.ts';
+import { columnPath, findColumn, findRow, namedRowValue, shownTotal } from '../../data/table.ts';
 import { HelperError, lineOf, requireDefined } from './values.ts';
 
 function asTable(value: unknown, helper: string, options: HelperOptions): Tabel {
@@ -31,7 +24,11 @@ function column(table: Tabel, label: unknown, helper: string, options: HelperOpt
   return c;
 }
 
-/** {{cel tabel "rij" "kolom"}} → the number in that cell (null when missing) */
+/**
+ * {{cel tabel "rij" "kolom"}} → the number in that cell as the table shows it (null when missing):
+ * a row or part by its label or path ("Zuid-oost / Bouwers voor de markt"), the total row by its
+ * label, a part of the total by its path ("Drenthe / Bouwers voor de markt").
+ */
 export function cel(table: unknown, row: unknown, col: unknown, options: HelperOptions) {
   const t = asTable(table, 'cel', options);
   const r = findRow(t, String(row));
@@ -41,13 +38,7 @@ export function cel(table: unknown, row: unknown, col: unknown, options: HelperO
       lineOf(options),
     );
   }
-  const c = column(t, col, 'cel', options);
-  const own = cellNumber(r.waarden[c]);
-  if (own === null && r.onderdelen?.length) {
-    const parts = sumRows(r.onderdelen, c);
-    return parts.missing ? null : parts.value;
-  }
-  return own;
+  return namedRowValue(t, r, column(t, col, 'cel', options));
 }
 
 /** {{totaal tabel "kolom"}} → the column's total as the table shows it (stated, else computed) */

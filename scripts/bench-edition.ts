@@ -4,7 +4,14 @@
  * report places once each) and headings marked "(deel k)". Copy 1 is the real edition unchanged.
  * Written into a folder the caller chooses (a temporary one); never into data/.
  */
-import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  writeFileSync,
+} from 'node:fs';
 import path from 'node:path';
 import { parseDocument } from 'yaml';
 
@@ -48,6 +55,24 @@ export function makeBigEdition(options: {
     copyFileSync(path.join(from, name), path.join(to, name));
     for (let k = 2; k <= factor; k++) {
       copyFileSync(path.join(from, name), path.join(to, name.replace(m[1], `${m[1]}_${k}`)));
+    }
+  }
+
+  // Series kept once (reeksen/<namespace>.yaml) belong to the same namespaces: copied the same way.
+  const series = path.join(fromPub, 'reeksen');
+  if (existsSync(series)) {
+    mkdirSync(path.join(toPub, 'reeksen'), { recursive: true });
+    for (const name of readdirSync(series)) {
+      const m = FACT_FILE.exec(name);
+      if (!m?.[1]) continue;
+      if (!namespaces.includes(m[1])) namespaces.push(m[1]);
+      copyFileSync(path.join(series, name), path.join(toPub, 'reeksen', name));
+      for (let k = 2; k <= factor; k++) {
+        copyFileSync(
+          path.join(series, name),
+          path.join(toPub, 'reeksen', name.replace(m[1], `${m[1]}_${k}`)),
+        );
+      }
     }
   }
 

@@ -312,7 +312,7 @@ async function stagesOnce(ctx: BuildContext, knownPages: ReadonlyMap<string, num
   const browser = await timed('launch', () => launchBrowser());
   let printed;
   try {
-    printed = await timed('printKnown', () => printHtml(browser, html, title, hint));
+    printed = await timed('printKnown', () => printHtml(browser, html, title, { hint }));
   } finally {
     await timed('close', () => closeBrowser(browser));
   }

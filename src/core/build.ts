@@ -15,7 +15,11 @@ import { loadTemplates } from '../render/templates.ts';
 import type { Browser } from 'puppeteer';
 import { withBrowser } from '../print/browser.ts';
 import { printHtml } from '../print/print.ts';
+import type { LayoutReport } from '../print/print.ts';
+import { folderLayoutCache } from '../print/layout-cache.ts';
 import { setMetadata } from '../finalize/metadata.ts';
+import { cleanTextLayer } from '../finalize/text-layer.ts';
+import { PDFDocument } from 'pdf-lib';
 import { writeOutputs } from '../finalize/write.ts';
 
 /** The report as one HTML document, exactly as it is printed (figures, chapters, fonts inlined). */
@@ -43,6 +47,8 @@ export interface BuildResult {
   diagnostics: Diagnostic[];
   pages: number;
   passes: number;
+  /** What the layout stage did (prints to measure, words unhyphenated, figures floated). */
+  layout?: LayoutReport | undefined;
 }
 
 export interface BuildOptions {
@@ -51,6 +57,8 @@ export interface BuildOptions {
    * stages run while Chromium starts. Without one, a browser is started and closed here.
    */
   browser?: Browser | Promise<Browser> | undefined;
+  /** false: no hyphenation rules, no floating figures (a test's control case). */
+  typeset?: boolean | undefined;
   /** Told the name of each stage as it starts (progress on a terminal). */
   onStage?: ((stage: string) => void) | undefined;
 }
@@ -67,10 +75,19 @@ export async function build(ctx: BuildContext, options: BuildOptions = {}): Prom
   const pagePath = path.join(ctx.outDir, `${ctx.baseName}.html`);
   // The previous edition's page numbers: when nothing moved, one print is enough.
   const hint = previousPageNumbers(pagePath);
-  const print = (browser: Browser) => printHtml(browser, html, edition.editie.titel, hint);
+  const layoutCache = folderLayoutCache(path.join(ctx.root, 'output', '.cache', 'opmaak'));
+  const print = (browser: Browser) =>
+    printHtml(browser, html, edition.editie.titel, {
+      hint,
+      cache: options.typeset === false ? undefined : layoutCache,
+      typeset: options.typeset,
+    });
   const printed = options.browser ? await print(await options.browser) : await withBrowser(print);
   stage('metadata');
-  const { pdf, pageCount } = await setMetadata(printed.document ?? printed.pdf, {
+  const printedDoc =
+    printed.document ?? (await PDFDocument.load(printed.pdf, { updateMetadata: false }));
+  cleanTextLayer(printedDoc);
+  const { pdf, pageCount } = await setMetadata(printedDoc, {
     title: edition.editie.titel,
     author: edition.publicatie.uitgever,
     subject: edition.editie.onderwerp ?? edition.editie.ondertitel ?? edition.editie.titel,
@@ -97,7 +114,14 @@ export async function build(ctx: BuildContext, options: BuildOptions = {}): Prom
     { path: pdfPath, data: pdf },
     { path: htmlPath, data: printedHtml(html, printed.pages) },
   ]);
-  return { pdfPath, htmlPath, diagnostics, pages: pageCount, passes: printed.passes };
+  return {
+    pdfPath,
+    htmlPath,
+    diagnostics,
+    pages: pageCount,
+    passes: printed.passes,
+    layout: printed.layout,
+  };
 }
 
 /** The contents' page numbers in an earlier HTML edition, read back; empty when there is none. */

@@ -6,6 +6,7 @@
  */
 import type { ChartBody, ChartContext } from './spec-parts.ts';
 import { categoryLabels, colourEncoding, valueAxis } from './spec-parts.ts';
+import { VALUE_TICKS, valueDomain, valueScale } from './value-scale.ts';
 
 /** Whether every category is a four-digit year. */
 export function isYears(categories: readonly string[]): boolean {
@@ -38,11 +39,19 @@ export function lineChart(ctx: ChartContext): ChartBody {
         scale: { domain: categories, padding: 0.5 },
         axis: categoryLabels(categories, theme, (theme.width - 50) / categories.length - 4),
       };
+  // Not from 0: a line shows the change, the axis spans the values (and ends on ticks around
+  // them), with room for a point's radius and 2 px under the lowest, off the axis line.
+  const pointSize = theme.fontSize * 3.5;
+  const radius = Math.sqrt(pointSize / Math.PI);
+  const scale = valueScale(
+    ctx.points.map((p) => p.waarde),
+    { count: VALUE_TICKS, zero: false, below: (radius + 2) / theme.height },
+  );
   const y = {
     field: 'waarde',
     type: 'quantitative',
-    scale: { zero: false },
-    axis: valueAxis(ctx.format, ctx.valueTitle),
+    scale: valueDomain(scale),
+    axis: valueAxis(ctx.format, ctx.valueTitle, scale),
   };
   const colour = colourEncoding(series, theme, 'circle');
   const values = ctx.points.map((p) => (years ? { ...p, jaar: Number(p.categorie) } : p));
@@ -61,8 +70,12 @@ export function lineChart(ctx: ChartContext): ChartBody {
         },
       },
       {
-        mark: { type: 'point', filled: true, size: theme.fontSize * 3.5, opacity: 1 },
-        encoding: { x, y: { field: 'waarde', type: 'quantitative' }, color: colour },
+        mark: { type: 'point', filled: true, size: pointSize, opacity: 1 },
+        encoding: {
+          x,
+          y: { field: 'waarde', type: 'quantitative', scale: y.scale },
+          color: colour,
+        },
       },
     ],
   };

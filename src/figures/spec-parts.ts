@@ -3,6 +3,7 @@ import type { ChartPoint } from './chart-data.ts';
 import { formatNumber } from './locale.ts';
 import { measureText } from './text-metrics.ts';
 import type { ChartTheme } from './theme.ts';
+import type { ValueScale } from './value-scale.ts';
 
 /** How the values of a chart read: on the value axis and as labels on the marks. */
 export interface ValueFormat {
@@ -10,20 +11,23 @@ export interface ValueFormat {
   label: string;
   /** Written after every number, e.g. "%". */
   suffix: string;
-  /** d3-format specifier of the value axis; undefined: Vega's default (precision from the step). */
-  axis?: string;
+  /**
+   * d3-format specifier of the value axis without its precision, e.g. ',' or '$,': the ticks'
+   * step gives the number of decimals (see valueAxis).
+   */
+  axis: string;
 }
 
 /** The format of the drawn values: percent signs only when every drawn value is a percentage. */
 export function valueFormat(points: readonly ChartPoint[]): ValueFormat {
   const units = new Set(points.map((p) => p.eenheid));
   const only = units.size === 1 ? [...units][0] : undefined;
-  if (only === 'procent' || only === 'mutatie') return { label: ',.2~f', suffix: '%' };
+  if (only === 'procent' || only === 'mutatie') return { label: ',.2~f', suffix: '%', axis: ',' };
   if (only === 'euro') {
     const whole = points.every((p) => Number.isInteger(Math.round(p.waarde * 100) / 100));
-    return { label: whole ? '$,.0f' : '$,.2f', suffix: '', axis: '$,f' };
+    return { label: whole ? '$,.0f' : '$,.2f', suffix: '', axis: '$,' };
   }
-  return { label: ',.2~f', suffix: '' };
+  return { label: ',.2~f', suffix: '', axis: ',' };
 }
 
 /** A value as its label reads: 14.849, 10,4%, € 454,47. */
@@ -39,13 +43,25 @@ export function textWidth(theme: ChartTheme, text: string, size: number, bold = 
   return measureText(bold ? theme.fontFiles.semibold : theme.fontFiles.regular, text, size);
 }
 
-/** Properties of the value axis: grid lines, Dutch numbers, a % after them when needed. */
-export function valueAxis(format: ValueFormat, title: string | null): Record<string, unknown> {
+/**
+ * Properties of the value axis: exactly the ticks of its scale, with grid lines, Dutch numbers
+ * with as many decimals as the step between the ticks needs, a % after them when needed. (Vega
+ * thins out given tick values to its tickCount, so the count is the number of ticks.)
+ */
+export function valueAxis(
+  format: ValueFormat,
+  title: string | null,
+  scale: ValueScale,
+): Record<string, unknown> {
+  const [first = 0, second = first + 1] = scale.ticks;
+  // The step is 1, 2 or 5 × a power of ten: 0,05 needs two decimals, 20 none.
+  const decimals = Math.max(0, -Math.floor(Math.log10(Math.abs(second - first)) + 1e-9));
   return {
     title,
     grid: true,
-    tickCount: 5,
-    ...(format.axis ? { format: format.axis } : {}),
+    values: scale.ticks,
+    tickCount: scale.ticks.length,
+    format: `${format.axis}.${decimals}f`,
     ...(format.suffix ? { labelExpr: `datum.label + ${JSON.stringify(format.suffix)}` } : {}),
   };
 }

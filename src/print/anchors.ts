@@ -10,9 +10,23 @@ export async function destinationPages(
   pdf: Uint8Array,
 ): Promise<{ pages: Map<string, number>; document: PDFDocument }> {
   const doc = await PDFDocument.load(pdf, { updateMetadata: false });
+  const pages = new Map([...destinationPositions(doc)].map(([name, p]) => [name, p.page]));
+  return { pages, document: doc };
+}
+
+/** Where a named destination points: its page (1-based) and its position on it, in PDF points. */
+export interface Position {
+  page: number;
+  x: number;
+  /** From the bottom of the page, as PDF coordinates go. */
+  y: number;
+}
+
+/** Every named destination with its page and position. */
+export function destinationPositions(doc: PDFDocument): Map<string, Position> {
   const pageOf = new Map<string, number>();
   doc.getPages().forEach((page, i) => pageOf.set(page.ref.toString(), i + 1));
-  const pages = new Map<string, number>();
+  const out = new Map<string, Position>();
   const dests = doc.catalog.lookupMaybe(PDFName.of('Dests'), PDFDict);
   for (const [name, value] of dests?.entries() ?? []) {
     const dest = value instanceof PDFRef ? doc.context.lookup(value) : value;
@@ -20,7 +34,10 @@ export async function destinationPages(
     if (!(target instanceof PDFArray)) continue;
     const ref = target.get(0);
     const page = ref instanceof PDFRef ? pageOf.get(ref.toString()) : undefined;
-    if (page !== undefined) pages.set(name.decodeText(), page);
+    const x = Number(target.get(2)?.toString());
+    const y = Number(target.get(3)?.toString());
+    if (page !== undefined && Number.isFinite(x) && Number.isFinite(y))
+      out.set(name.decodeText(), { page, x, y });
   }
-  return { pages, document: doc };
+  return out;
 }

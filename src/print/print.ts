@@ -8,11 +8,32 @@
  */
 import type { Browser, Page } from 'puppeteer';
 import { BrowserError } from '../errors.ts';
-import type { PDFDocument } from 'pdf-lib';
-import { destinationPages } from './anchors.ts';
+import { PDFDocument } from 'pdf-lib';
+import { destinationPages, destinationPositions } from './anchors.ts';
+import type { Position } from './anchors.ts';
+import { brokenWords, floatState, hyphenationFaults, planFloats } from './layout.ts';
+import type { HyphenRule, Measured } from './layout.ts';
+import { FINISH, INSTRUMENT, LINE_RULES, LINK_MARKERS, MOVE, UNHYPHENATE } from './page-script.ts';
+import { layoutKey } from './layout-cache.ts';
+import type { LayoutCache, LayoutDecisions } from './layout-cache.ts';
+
+export interface LayoutReport {
+  /** Prints made to measure the layout (untagged, with markers), before the final one. */
+  measurePasses: number;
+  /** Words whose soft hyphens were taken out, by rule. */
+  unhyphenated: Record<string, number>;
+  /** Figures moved after the text that followed them, and past how many blocks. */
+  floated: number[];
+  /** Words broken at a line end in the final print. */
+  broken: number;
+  /** The decisions came from an earlier build of the same document. */
+  cached?: boolean;
+}
 
 export interface PrintResult {
   pdf: Uint8Array;
+  /** What the layout stage did. */
+  layout?: LayoutReport | undefined;
   /** The final print, already parsed (pdf-lib): the metadata stage goes on from it. */
   document?: PDFDocument | undefined;
   /** Page of each heading anchor in the final print. */
@@ -20,7 +41,8 @@ export interface PrintResult {
   passes: number;
 }
 
-const MAX_PASSES = 4;
+/** Measuring prints at most: each one after a change shows its result. */
+const MAX_MEASURE = 8;
 const OUTSIDE = 'het verslag laadt niets van buiten de build';
 
 function guard(page: Page): string[] {
@@ -77,13 +99,25 @@ async function fillPageNumbers(page: Page, pages: ReadonlyMap<string, number>): 
   );
 }
 
+export interface PrintOptions {
+  /** Page numbers expected from an earlier build; when they still hold, fewer prints are needed. */
+  hint?: ReadonlyMap<string, number> | undefined;
+  /** Layout decisions of earlier prints of the same document. */
+  cache?: LayoutCache | undefined;
+  /**
+   * false: print as Chromium sets it, without the hyphenation rules and floating figures (the
+   * tests' control case). The text layer is cleaned either way.
+   */
+  typeset?: boolean | undefined;
+}
+
 export async function printHtml(
   browser: Browser,
   html: string,
   title: string,
-  /** Page numbers expected from an earlier build; when they still hold, one print is enough. */
-  hint: ReadonlyMap<string, number> = new Map(),
+  options: PrintOptions = {},
 ): Promise<PrintResult> {
+  const { hint = new Map<string, number>(), cache, typeset = true } = options;
   const page = await browser.newPage();
   try {
     // Charts are SVG already: nothing in the report needs a script. Our own page.evaluate calls
@@ -94,35 +128,105 @@ export async function printHtml(
     await page.setContent(html, { waitUntil: 'load', timeout: 120_000 });
     await page.evaluate(() => document.fonts.ready.then(() => undefined));
     if (problems.length) fail(problems);
-    let pdf: Uint8Array = new Uint8Array();
-    let pages = new Map<string, number>();
-    let parsed: PDFDocument | undefined;
-    let passes = 0;
-    let stable = false;
+    // Measure: markers where text landed, printed untagged until nothing needs to change.
+    const measured = (await page.evaluate(INSTRUMENT)) as Measured;
     if (hint.size) await fillPageNumbers(page, hint);
-    // Without earlier numbers the first print only measures: untagged, no outline (faster, the
-    // same pages and destinations). Every print that may be the last is the full one.
-    let full = hint.size > 0;
-    while (!stable && passes < MAX_PASSES) {
-      pdf = await page.pdf({
+    const report: LayoutReport = { measurePasses: 0, unhyphenated: {}, floated: [], broken: 0 };
+    const floats = floatState(measured);
+    // What this print decides, for the next build of the same document; or what an earlier one did.
+    const key = cache ? layoutKey(html, await browser.version()) : '';
+    const decisions: LayoutDecisions = { unhyphenate: [], moves: [] };
+    const known = cache?.get(key);
+    if (known) {
+      await page.evaluate(`(${UNHYPHENATE})(${JSON.stringify(known.unhyphenate)})`);
+      await page.evaluate(`(${MOVE})(${JSON.stringify(known.moves)})`);
+      for (const n of known.unhyphenate) {
+        const w = measured.words.find((x) => x.n === n);
+        if (w) w.shy = 0;
+      }
+      decisions.unhyphenate.push(...known.unhyphenate);
+      decisions.moves.push(...known.moves);
+      // The figures stand where the earlier print put them: they float no further.
+      for (const b of measured.blocks)
+        if (b.figure) floats.floats.set(b.i, { block: b.i, page: 0, steps: [], done: true });
+      report.cached = true;
+    }
+    const print = (full: boolean) =>
+      page.pdf({
         printBackground: true,
         preferCSSPageSize: true,
         tagged: full,
         outline: full,
         timeout: 300_000,
       });
+    /** The line rules in the page (at the type area's width), markers for the words that break. */
+    const lineRules = async () => {
+      await page.emulateMediaType('print');
+      const { changed } = (await page.evaluate(`(${LINE_RULES})(${typeset})`)) as {
+        changed: Array<[number, HyphenRule]>;
+      };
+      await page.emulateMediaType(undefined);
+      for (const [n, rule] of changed) {
+        report.unhyphenated[rule] = (report.unhyphenated[rule] ?? 0) + 1;
+        const w = measured.words.find((x) => x.n === n);
+        if (w) w.shy = 0;
+        decisions.unhyphenate.push(n);
+      }
+      await page.evaluate(LINK_MARKERS);
+    };
+    await lineRules();
+    let at = new Map<string, Position>();
+    let pages = new Map<string, number>();
+    let settled = false;
+    while (report.measurePasses < MAX_MEASURE) {
+      const doc = await PDFDocument.load(await print(false), { updateMetadata: false });
+      report.measurePasses++;
+      at = destinationPositions(doc);
+      pages = new Map(
+        [...at].filter(([name]) => !name.startsWith('jv-')).map(([name, p]) => [name, p.page]),
+      );
+      const renumbered = await fillPageNumbers(page, pages);
+      // The last allowed print only measures: what it shows is what the final print will be.
+      if (report.measurePasses === MAX_MEASURE) break;
+      const faults = typeset ? hyphenationFaults(measured, at) : [];
+      const moves = typeset ? planFloats(measured, at, floats) : [];
+      if (faults.length) {
+        await page.evaluate(`(${UNHYPHENATE})(${JSON.stringify(faults.map((f) => f.n))})`);
+        decisions.unhyphenate.push(...faults.map((f) => f.n));
+        for (const f of faults) {
+          report.unhyphenated[f.rule] = (report.unhyphenated[f.rule] ?? 0) + 1;
+          const w = measured.words.find((x) => x.n === f.n);
+          if (w) w.shy = 0;
+        }
+      }
+      if (moves.length) {
+        await page.evaluate(`(${MOVE})(${JSON.stringify(moves)})`);
+        decisions.moves.push(...moves);
+      }
+      // What moved may break other words: decide their lines and mark them again.
+      if (faults.length || moves.length) await lineRules();
+      // One more print shows the result of the last changes; without changes this one holds.
+      settled = !faults.length && !moves.length && !renumbered;
+      if (settled) break;
+    }
+    report.floated = [...floats.floats.values()]
+      .filter((f) => f.steps.length)
+      .map((f) => f.steps.length);
+    report.broken = brokenWords(measured, at).length;
+    if (cache && settled) cache.set(key, decisions);
+    await page.evaluate(`(${FINISH})()`);
+    // The final print, tagged and with its outline; again if the contents' numbers moved.
+    let pdf: Uint8Array = new Uint8Array();
+    let parsed: PDFDocument | undefined;
+    let passes = report.measurePasses;
+    let stable = false;
+    for (let i = 0; i < 2 && !stable; i++) {
+      pdf = await print(true);
       passes++;
       ({ pages, document: parsed } = await destinationPages(pdf));
-      stable = !(await fillPageNumbers(page, pages)) && full;
-      full = true;
+      stable = !(await fillPageNumbers(page, pages));
     }
-    if (problems.length) fail(problems);
-    if (!stable) {
-      throw new BrowserError(
-        `de paginanummers van de inhoudsopgave werden na ${MAX_PASSES} keer afdrukken niet stabiel (${title})`,
-      );
-    }
-    return { pdf, document: parsed, pages, passes };
+    return { pdf, document: parsed, pages, passes, layout: report };
   } finally {
     await page.close();
   }

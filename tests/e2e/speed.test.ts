@@ -22,16 +22,19 @@ function chapterTwo(result: { htmlPath: string; pdfPath: string }) {
 }
 
 describe('printing once when nothing moved', () => {
-  it('the second build of the same edition prints once; a change that moves pages prints again', async () => {
+  it('the second build of the same edition measures once and prints; a change that moves pages measures again', async () => {
     const copy = fixtureCopy('minimaal');
     const outDir = mkdtempSync(path.join(tmpdir(), 'jv-out-'));
     const ctx = resolveContext({ dataDir: copy.dataDir, outDir, publication: 'proef', year: 2024 });
     const first = await build(ctx);
-    expect(first.passes).toBe(2);
+    // At least one print to measure, then the final one.
+    expect(first.passes).toBeGreaterThanOrEqual(2);
     const before = chapterTwo(first);
     expect(before.listed).toBe(before.actual);
     const second = await build(ctx);
-    expect(second.passes).toBe(1);
+    // The same document: the earlier layout decisions and page numbers hold; one print confirms them.
+    expect(second.passes).toBe(2);
+    expect(second.layout?.cached).toBe(true);
     expect(chapterTwo(second)).toEqual(before);
     expect(readFileSync(second.pdfPath).length).toBeGreaterThan(0);
 
@@ -43,7 +46,7 @@ describe('printing once when nothing moved', () => {
     const moved = await build(
       resolveContext({ dataDir: longer.dataDir, outDir, publication: 'proef', year: 2024 }),
     );
-    expect(moved.passes).toBeGreaterThan(1);
+    expect(moved.passes).toBeGreaterThan(2);
     const two = chapterTwo(moved);
     expect(two.actual).toBeGreaterThan(before.actual);
     expect(two.listed).toBe(two.actual);

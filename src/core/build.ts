@@ -21,6 +21,7 @@ import { setMetadata } from '../finalize/metadata.ts';
 import { cleanTextLayer } from '../finalize/text-layer.ts';
 import { PDFDocument } from 'pdf-lib';
 import { writeOutputs } from '../finalize/write.ts';
+import { csvFiles } from '../render/csv.ts';
 
 /** The report as one HTML document, exactly as it is printed (figures, chapters, fonts inlined). */
 export async function assembleHtml(ctx: BuildContext, checked: CheckResult): Promise<string> {
@@ -38,6 +39,7 @@ export async function assembleHtml(ctx: BuildContext, checked: CheckResult): Pro
     charts,
     fontCss: fontFaceCss(ctx.root, templates.style),
     final: ctx.final,
+    csvBase: ctx.baseName,
   });
 }
 
@@ -110,9 +112,13 @@ export async function build(ctx: BuildContext, options: BuildOptions = {}): Prom
   stage('schrijven');
   const pdfPath = path.join(ctx.outDir, `${ctx.baseName}.pdf`);
   const htmlPath = pagePath;
+  // Every table's numbers as CSV beside the HTML edition, written with it (render/csv.ts).
+  const placements = [checked.foreword?.placements ?? [], ...chapters.map((c) => c.placements)];
+  const csv = csvFiles(ctx.baseName, placements.flat());
   writeOutputs([
     { path: pdfPath, data: pdf },
     { path: htmlPath, data: printedHtml(html, printed.pages) },
+    ...csv.map((f) => ({ path: path.join(ctx.outDir, f.name), data: f.data })),
   ]);
   return {
     pdfPath,

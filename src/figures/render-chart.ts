@@ -38,10 +38,21 @@ export async function renderChart(
   try {
     const svg = await view.toSVG();
     const prefix = options.idPrefix ?? defaultPrefix(table, theme);
-    return renumberIds(svg, prefix);
+    return renumberIds(withoutAria(svg), prefix);
   } finally {
     view.finalize();
   }
+}
+
+/**
+ * Vega's SVG without its own accessibility markup. Even with `aria: false` Vega writes
+ * `aria-hidden="true"` on the axes, legends and backgrounds and `role="graphics-object"` on the
+ * root group; with a hidden descendant Chromium leaves the whole `role="img"` element around the
+ * chart (the one that carries the description) out of the PDF's structure tree, so the chart had
+ * no /Figure and no /Alt. The element around the SVG is the chart's one text alternative.
+ */
+export function withoutAria(svg: string): string {
+  return svg.replace(/\s(?:aria-[a-z]+|role)="[^"]*"/g, '');
 }
 
 function defaultPrefix(table: Tabel, theme: ChartTheme): string {

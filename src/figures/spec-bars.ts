@@ -261,10 +261,8 @@ export function uprightBars(ctx: ChartContext, vorm: Vorm): ChartBody {
           encoding: {
             x,
             y: { ...y, field: 'midden' },
-            color: {
-              condition: { test: `datum.labelKleur == '#ffffff'`, value: '#ffffff' },
-              value: theme.textColor,
-            },
+            // The colour chosen per segment (white, the dark text or black: 4,5:1 on its fill).
+            color: { field: 'labelKleur', type: 'nominal', scale: null },
             text: labelWhen(segmentFits),
           },
         },

@@ -1,6 +1,7 @@
 /** Pieces the chart specs share: number formats per unit, value labels, legend, label colours. */
 import type { ChartPoint } from './chart-data.ts';
 import { formatNumber } from './locale.ts';
+import { labelColour } from './palette.ts';
 import { measureText } from './text-metrics.ts';
 import type { ChartTheme } from './theme.ts';
 import type { ValueScale } from './value-scale.ts';
@@ -119,24 +120,12 @@ function legend(series: readonly string[], theme: ChartTheme, symbolType: string
   };
 }
 
-/** The text colour, dark or white, that reads best on a fill (WCAG contrast). */
+/**
+ * The colour of a value label on a fill: white or the chart's dark text, whichever reaches 4,5:1
+ * (WCAG text contrast), else black (see palette.ts).
+ */
 export function textOn(fill: string, dark: string): string {
-  const bg = luminance(fill);
-  const fg = luminance(dark);
-  if (bg === null || fg === null) return dark;
-  const contrast = (a: number, b: number) => (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
-  return contrast(1, bg) > contrast(fg, bg) ? '#ffffff' : dark;
-}
-
-function luminance(colour: string): number | null {
-  const hex = /^#([0-9a-f]{3}|[0-9a-f]{6})$/i.exec(colour.trim())?.[1];
-  if (!hex) return null;
-  const full = hex.length === 3 ? [...hex].map((c) => c + c).join('') : hex;
-  const [r = 0, g = 0, b = 0] = [0, 2, 4].map((i) => {
-    const c = parseInt(full.slice(i, i + 2), 16) / 255;
-    return c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
-  });
-  return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+  return labelColour(fill, dark);
 }
 
 /**

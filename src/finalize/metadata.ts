@@ -2,6 +2,8 @@
 import { PDFDocument, PDFName, PDFString } from 'pdf-lib';
 import { writeOutline } from './outline.ts';
 import type { OutlineEntry } from './outline.ts';
+import { describeLinks, writeXmp } from './pdfua.ts';
+import { labelContentsEntries } from './toc-structure.ts';
 
 export interface PdfMetadata {
   title: string;
@@ -38,5 +40,17 @@ export async function setMetadata(
   }
   doc.catalog.set(PDFName.of('Lang'), PDFString.of(meta.language));
   writeOutline(doc, meta.outline);
+  // PDF/UA: the XMP identification, and a text on every link.
+  writeXmp(doc, {
+    title: meta.title,
+    author: meta.author,
+    subject: meta.subject,
+    keywords: meta.keywords,
+    language: meta.language,
+    producer: 'jaarverslag (Chromium, pdf-lib)',
+    date: meta.date,
+  });
+  describeLinks(doc, new Map(meta.outline.map((e) => [e.anchor, e.title])));
+  labelContentsEntries(doc);
   return { pdf: await doc.save({ useObjectStreams: false }), pageCount: doc.getPageCount() };
 }

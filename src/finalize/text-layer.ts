@@ -8,6 +8,7 @@
 import { deflateSync, inflateSync } from 'node:zlib';
 import { PDFArray, PDFName, PDFRawStream, decodePDFRawStream } from 'pdf-lib';
 import { PDFRef } from 'pdf-lib';
+import { markArtifacts } from './artifacts.ts';
 import type { PDFDocument, PDFObject } from 'pdf-lib';
 
 /** A stream's bytes: inflated with Node's zlib when it is plain Flate (fast), else by pdf-lib. */
@@ -28,9 +29,13 @@ const SOFT_HYPHEN = /\/Span<<\/ActualText <FEFF00AD> >> BDC\n((?:(?!EMC\n)[^\n]*
 /** A glyph shown: the operand and the operator, at the end of a line of the span. */
 const SHOW = / ?<[0-9A-Fa-f]*> Tj$/;
 
-/** Remove the soft hyphens from every page's text; returns how many were removed. */
-export function cleanTextLayer(doc: PDFDocument): number {
+/**
+ * Remove the soft hyphens from every page's text and mark what is not content as artifacts
+ * (artifacts.ts): one pass over each page's content, written once.
+ */
+export function cleanTextLayer(doc: PDFDocument): { removed: number; artifacts: number } {
   let removed = 0;
+  let artifacts = 0;
   for (const page of doc.getPages()) {
     const contents = page.node.get(PDFName.of('Contents'));
     const refs: PDFObject[] =
@@ -39,7 +44,7 @@ export function cleanTextLayer(doc: PDFDocument): number {
     let changed = false;
     for (const ref of refs) {
       const stream = doc.context.lookup(ref as PDFRef);
-      if (!(stream instanceof PDFRawStream)) return removed;
+      if (!(stream instanceof PDFRawStream)) return { removed, artifacts };
       const text = streamText(stream);
       const clean = text.replace(SOFT_HYPHEN, (_: string, inner: string) => {
         removed++;
@@ -51,8 +56,10 @@ export function cleanTextLayer(doc: PDFDocument): number {
           .map((line) => `${line}\n`)
           .join('');
       });
-      changed ||= clean !== text;
-      parts.push(clean);
+      const marked = markArtifacts(clean);
+      artifacts += marked.wrapped;
+      changed ||= clean !== text || marked.wrapped > 0;
+      parts.push(marked.content);
     }
     if (!changed) continue;
     const stream = doc.context.stream(deflateSync(Buffer.from(parts.join('\n'), 'latin1')), {
@@ -62,5 +69,5 @@ export function cleanTextLayer(doc: PDFDocument): number {
     // The old streams are no longer used: not written again.
     for (const ref of refs) if (ref instanceof PDFRef) doc.context.delete(ref);
   }
-  return removed;
+  return { removed, artifacts };
 }

@@ -29,16 +29,19 @@ export const INSTRUMENT = String.raw`(() => {
   state.mark = mark;
   const flows = Array.from(document.querySelectorAll('main, .voorwoord'));
   // No paragraph ends in a line of one short word: its last two words stay together.
-  for (const p of Array.from(document.querySelectorAll('main p, main li, .voorwoord p'))) {
+  for (const p of Array.from(document.querySelectorAll('main p, main li, main .plaatshouder, .voorwoord p'))) {
     const w = document.createTreeWalker(p, NodeFilter.SHOW_TEXT);
     let lastText = null;
     while (w.nextNode()) if (w.currentNode.nodeValue.trim()) lastText = w.currentNode;
     if (!lastText) continue;
-    const m = /^([\s\S]*\S) (\S{1,9})(\s*)$/.exec(lastText.nodeValue);
-    if (m && !m[2].includes(SHY)) lastText.nodeValue = m[1] + '\u00a0' + m[2] + m[3];
+    // The last word, if short, stays whole and joins the one before it with a no-break space.
+    const m = /^([\s\S]*\S) (\S+)(\s*)$/.exec(lastText.nodeValue);
+    if (m && m[2].replace(/[^\p{L}\p{N}]/gu, '').length <= 10) {
+      lastText.nodeValue = m[1] + '\u00a0' + m[2].replaceAll(SHY, '') + m[3];
+    }
   }
   // Paragraphs (a line of text belongs to one), with an end marker each.
-  const paras = Array.from(document.querySelectorAll('main p, main li, main th, main td, main figcaption, .voorwoord p'));
+  const paras = Array.from(document.querySelectorAll('main p, main li, main th, main td, main figcaption, main .bijschrift, .voorwoord p'));
   paras.forEach((p, j) => {
     p.dataset.jvPara = String(j);
     p.appendChild(mark('jv-p' + j));
@@ -46,8 +49,8 @@ export const INSTRUMENT = String.raw`(() => {
   state.paras = paras;
   // Flow blocks: the paragraphs, lists, figures, headings, quotes and tables that text flows
   // between; not the ones inside another (a table in a figure, a paragraph in a quote).
-  const FLOW = 'p, ul, ol, figure, h2, h3, h4, blockquote, table';
-  const INSIDE = 'p, ul, ol, figure, blockquote, table, li';
+  const FLOW = 'p, ul, ol, figure, .figuur, .foto, h2, h3, h4, blockquote, table';
+  const INSIDE = 'p, ul, ol, figure, .figuur, .foto, blockquote, table, li';
   const bodies = [];
   for (const flow of flows) {
     for (const el of Array.from(flow.querySelectorAll(FLOW))) {
@@ -59,8 +62,10 @@ export const INSTRUMENT = String.raw`(() => {
   bodies.forEach((el, i) => {
     state.blocks.push({
       i,
-      tag: el.tagName,
-      figure: el.tagName === 'FIGURE' && el.classList.contains('figuur'),
+      // A run-in heading (class inloop) is an h2, h3 or h4 by what it follows; to the layout it
+      // stays a run-in heading (H4), never a section heading.
+      tag: el.classList.contains('inloop') ? 'H4' : el.tagName,
+      figure: el.classList.contains('figuur'),
       heading: /^H[1-4]$/.test(el.tagName),
       chapter: chapters.findIndex((c) => c.contains(el)),
     });

@@ -222,6 +222,34 @@ function plainText(inline: Token): string {
   return (parts.length ? parts.join('') : inline.content).replace(/\s+/g, ' ').trim();
 }
 
+/** The class of a run-in heading (`####`), whatever its level: the house styles style it by class. */
+const RUN_IN_CLASS = 'inloop';
+
+/**
+ * Run-in headings (`####`) one level below the heading they follow, so that the levels nest
+ * without a skip (WCAG 1.3.1, PDF/UA): h2 under a chapter title (h1) with no section yet, h3 under
+ * a section (h2), h4 under a sub-section (h3). `top` is the level of the title the template sets
+ * above the body (1 for a chapter, 2 for the foreword). Each keeps the class `inloop`.
+ */
+function levelRunIns(tokens: Token[], top: number): void {
+  let parent = top;
+  for (let i = 0; i < tokens.length; i++) {
+    const open = tokens[i];
+    if (open?.type !== 'heading_open') continue;
+    const level = Number(open.tag.slice(1));
+    if (level < 4) {
+      parent = Math.max(level, top);
+      continue;
+    }
+    if (level !== 4) continue;
+    const close = tokens[i + 2];
+    const tag = `h${parent + 1}`;
+    open.tag = tag;
+    if (close?.type === 'heading_close') close.tag = tag;
+    open.attrJoin('class', RUN_IN_CLASS);
+  }
+}
+
 /** Number the headings, give them anchors, take the chapter title out of the body. */
 function numberHeadings(tokens: Token[], chapter: number): { titel?: string; toc: TocEntry[] } {
   const toc: TocEntry[] = [];
@@ -289,6 +317,9 @@ export function renderChapters(
     embedImages(tokens, p, roots);
     const { titel, toc } =
       nummer === undefined ? { titel: takeTitle(tokens), toc: [] } : numberHeadings(tokens, nummer);
+    // After numbering (which counts `##` and `###` only): the chapter's title is an h1 in the
+    // template, the foreword's an h2.
+    levelRunIns(tokens, nummer === undefined ? 2 : 1);
     if (!titel) throw new TemplateError(p.file, 1, 'het hoofdstuk begint met een titel: "# Titel"');
     const body = md.renderer
       .render(tokens, md.options, env)

@@ -9,6 +9,8 @@ import { formatDatum } from './format/index.ts';
 import type { Placement } from './helpers/figuur.ts';
 import { withSecurityPolicy } from './policy.ts';
 import { tableView } from './table-view.ts';
+import { csvFileName } from './csv.ts';
+import { chartDescription } from '../figures/describe.ts';
 import type { TemplateSet } from './templates.ts';
 
 export interface ReportInput {
@@ -21,6 +23,8 @@ export interface ReportInput {
   charts: ReadonlyMap<string, string>;
   fontCss: string;
   final: boolean;
+  /** The HTML edition's base name: each table links its CSV beside it (render/csv.ts). */
+  csvBase?: string | undefined;
 }
 
 type FigurePlacement = Extract<Placement, { kind: 'figuur' | 'tabel' }>;
@@ -40,7 +44,11 @@ export function photoView(p: PhotoPlacement) {
 }
 
 /** The view of one placed figure or table, for partials/figuur.hbs. Every key is always present. */
-export function figureView(p: FigurePlacement, charts: ReadonlyMap<string, string>) {
+export function figureView(
+  p: FigurePlacement,
+  charts: ReadonlyMap<string, string>,
+  csvBase?: string,
+) {
   const fact: Tabel | Ontbrekend = p.fact;
   const table = fact.soort === 'tabel' ? fact : undefined;
   const svg = charts.get(p.id);
@@ -54,9 +62,11 @@ export function figureView(p: FigurePlacement, charts: ReadonlyMap<string, strin
     ontbreekt: fact.soort === 'ontbreekt' ? { reden: fact.reden } : undefined,
     weggelaten: fact.soort === 'ontbreekt' && fact.weglaten,
     voetnoot: table?.voetnoot,
-    beschrijving: table?.grafiek?.beschrijving,
+    beschrijving: table?.grafiek ? chartDescription(table) : undefined,
     grafiek: svg ? new Handlebars.SafeString(svg) : undefined,
     tabel: table ? tableView(table) : undefined,
+    /** The table's numbers as CSV, a relative link (only when the build writes the files). */
+    csv: table && csvBase ? csvFileName(csvBase, p.id) : undefined,
   };
 }
 
@@ -69,7 +79,7 @@ export function renderReport(input: ReportInput): string {
       const placement = placements[Number(n)];
       if (!placement) return '';
       if (placement.kind === 'foto') return templates.renderPartial('foto', photoView(placement));
-      const view = figureView(placement, charts);
+      const view = figureView(placement, charts, input.csvBase);
       if (view.ontbreekt && view.weggelaten) return '';
       return templates.renderPartial('figuur', view);
     });

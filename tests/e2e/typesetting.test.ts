@@ -109,6 +109,16 @@ describe.each(['zetwerk', 'midden-drenthe', 'provincie-drenthe'])('%s, typeset',
     expect(tooEmpty).toEqual([]);
   });
 
+  it('ends no paragraph in a line of one short word', () => {
+    // A sentence's last word alone on a line ("verkocht.", "gebouwd."): its last two words are
+    // kept together.
+    const runts = get(name)
+      .pages.flat()
+      .filter((l) => /^\p{L}{1,9}[.!?]$/u.test(l.text))
+      .map((l) => `pagina ${l.page}: ${l.text}`);
+    expect(runts).toEqual([]);
+  });
+
   it('has no soft hyphen in its text layer (what search and copy read)', () => {
     const text = pdftotext(get(name).result.pdfPath);
     expect(text.length).toBeGreaterThan(1000);

@@ -95,7 +95,7 @@ describe('foreword with a signature', () => {
     const contents = html.slice(html.indexOf('<nav class="inhoud">'), html.indexOf('</nav>'));
     expect(contents.match(/href="#([^"]+)"/)?.[1]).toBe('voorwoord');
     expect(contents).toMatch(/<span class="nr"><\/span><span class="titel">Voorwoord<\/span>/);
-    expect(html).toContain('<h1 id="voorwoord">Voorwoord</h1>');
+    expect(html).toContain('<h2 class="voorwerk-titel" id="voorwoord">Voorwoord</h2>');
   });
 
   it('a foreword file that is not there is a located error', () => {
@@ -116,7 +116,9 @@ describe('photos', () => {
     expect(warning?.line).toBe(copy.lineOf(CIJFERS, 'bestand: null'));
     const html = await assembleHtml(ctx, checked);
     expect(html).toContain('Foto ontbreekt.');
-    expect(html).toContain('<figcaption>Bouw aan de Lindehof</figcaption>');
+    expect(html).toMatch(
+      /<div class="bijschrift" id="foto-[a-z0-9-]+-bijschrift">Bouw aan de Lindehof<\/div>/,
+    );
   });
 
   it('a final edition refuses a photo without its file', () => {

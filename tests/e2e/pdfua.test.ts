@@ -77,6 +77,23 @@ describe.each(PUBLICATIONS)('%s as PDF/UA', (publication) => {
     expect(all.some((l) => /^Ga naar \S/.test(l.contents ?? ''))).toBe(true);
   });
 
+  it('gives every /Figure a Dutch text alternative (/Alt)', async () => {
+    const doc = await getDocument({
+      data: new Uint8Array(readFileSync(pdfs.get(publication) as string)),
+    }).promise;
+    const figures: Array<{ alt?: string }> = [];
+    const walk = (n: Node & { alt?: string }) => {
+      if (n.role === 'Figure') figures.push({ alt: n.alt });
+      n.children?.forEach(walk);
+    };
+    for (let p = 1; p <= doc.numPages; p++)
+      walk((await (await doc.getPage(p)).getStructTree()) as Node);
+    await doc.destroy();
+    // The charts (5 municipal, 3 provincial) and the provincial photos.
+    expect(figures.length).toBeGreaterThanOrEqual(3);
+    expect(figures.filter((f) => !f.alt?.trim())).toEqual([]);
+  });
+
   it('tags the contents as a list: each entry a label (its number) and a body (the link)', async () => {
     const doc = await getDocument({
       data: new Uint8Array(readFileSync(pdfs.get(publication) as string)),

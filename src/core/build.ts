@@ -2,6 +2,7 @@
 export { checkData } from './check.ts';
 export type { CheckResult } from './check.ts';
 import { readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
 import path from 'node:path';
 import type { BuildContext } from '../context.ts';
 import type { Diagnostic } from '../diagnostics.ts';
@@ -95,7 +96,10 @@ export async function build(ctx: BuildContext, options: BuildOptions = {}): Prom
     subject: edition.editie.onderwerp ?? edition.editie.ondertitel ?? edition.editie.titel,
     keywords: edition.publicatie.trefwoorden,
     language: edition.publicatie.taal,
-    date: edition.editie.datum ? new Date(`${edition.editie.datum}T12:00:00Z`) : undefined,
+    date: documentDate(edition.editie.datum),
+    producer: `jaarverslag (${printed.browserVersion}, pdf-lib)`,
+    // The HTML decides the pages, with the browser that printed it: their hash names the document.
+    id: createHash('sha256').update(printed.browserVersion).update(html).digest('hex').slice(0, 32),
     outline: [
       ...(checked.foreword
         ? [{ title: checked.foreword.titel, anchor: checked.foreword.anchor, level: 1 as const }]
@@ -128,6 +132,17 @@ export async function build(ctx: BuildContext, options: BuildOptions = {}): Prom
     passes: printed.passes,
     layout: printed.layout,
   };
+}
+
+/**
+ * The date a PDF carries: the edition's own (noon UTC), else SOURCE_DATE_EPOCH (seconds since
+ * 1970, the reproducible-builds convention), else none: never the moment of the build.
+ */
+export function documentDate(datum: string | null): Date | undefined {
+  if (datum) return new Date(`${datum}T12:00:00Z`);
+  const epoch = process.env.SOURCE_DATE_EPOCH;
+  if (epoch && /^\d+$/.test(epoch)) return new Date(Number(epoch) * 1000);
+  return undefined;
 }
 
 /** The contents' page numbers in an earlier HTML edition, read back; empty when there is none. */

@@ -1,5 +1,5 @@
 /** What a reader's PDF viewer and an archive read: title, author, subject, language, bookmarks. */
-import { PDFDocument, PDFName, PDFString } from 'pdf-lib';
+import { PDFDict, PDFDocument, PDFHexString, PDFName, PDFString } from 'pdf-lib';
 import { writeOutline } from './outline.ts';
 import type { OutlineEntry } from './outline.ts';
 import { describeLinks, writeXmp } from './pdfua.ts';
@@ -11,8 +11,16 @@ export interface PdfMetadata {
   subject: string;
   keywords: string[];
   language: string;
-  /** Fixed dates make rebuilds of the same edition identical. */
+  /**
+   * The document's date (creation and modification), from the data or SOURCE_DATE_EPOCH. Without
+   * one the PDF carries no date at all (not the moment of printing): the same inputs give the
+   * same bytes.
+   */
   date?: Date | undefined;
+  /** What made the PDF, with the Chromium version: "jaarverslag (Chrome/156.0.…, pdf-lib)". */
+  producer?: string | undefined;
+  /** The document identifier (/ID), derived from the content: 32 hexadecimal digits. */
+  id?: string | undefined;
   /** Bookmarks: the contents of the report. */
   outline: readonly OutlineEntry[];
 }
@@ -29,10 +37,22 @@ export async function setMetadata(
   doc.setKeywords(meta.keywords);
   doc.setLanguage(meta.language);
   doc.setCreator('jaarverslag');
-  doc.setProducer('jaarverslag (Chromium, pdf-lib)');
+  const producer = meta.producer ?? 'jaarverslag (Chromium, pdf-lib)';
+  doc.setProducer(producer);
   if (meta.date) {
     doc.setCreationDate(meta.date);
     doc.setModificationDate(meta.date);
+  } else {
+    // Chromium's own dates are the moment of printing: never the same twice.
+    const info = doc.context.lookup(doc.context.trailerInfo.Info);
+    if (info instanceof PDFDict) {
+      info.delete(PDFName.of('CreationDate'));
+      info.delete(PDFName.of('ModDate'));
+    }
+  }
+  if (meta.id) {
+    const id = PDFHexString.of(meta.id);
+    doc.context.trailerInfo.ID = doc.context.obj([id, id]);
   }
   // Tell viewers the document is tagged (Chromium writes the structure tree; keep it marked).
   if (!doc.catalog.get(PDFName.of('MarkInfo'))) {
@@ -47,7 +67,7 @@ export async function setMetadata(
     subject: meta.subject,
     keywords: meta.keywords,
     language: meta.language,
-    producer: 'jaarverslag (Chromium, pdf-lib)',
+    producer,
     date: meta.date,
   });
   describeLinks(doc, new Map(meta.outline.map((e) => [e.anchor, e.title])));

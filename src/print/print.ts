@@ -32,6 +32,8 @@ export interface LayoutReport {
 
 export interface PrintResult {
   pdf: Uint8Array;
+  /** The browser that printed it ("Chrome/156.0.…"), for the document's Producer. */
+  browserVersion: string;
   /** What the layout stage did. */
   layout?: LayoutReport | undefined;
   /** The final print, already parsed (pdf-lib): the metadata stage goes on from it. */
@@ -134,7 +136,8 @@ export async function printHtml(
     const report: LayoutReport = { measurePasses: 0, unhyphenated: {}, floated: [], broken: 0 };
     const floats = floatState(measured);
     // What this print decides, for the next build of the same document; or what an earlier one did.
-    const key = cache ? layoutKey(html, await browser.version()) : '';
+    const browserVersion = await browser.version();
+    const key = cache ? layoutKey(html, browserVersion) : '';
     const decisions: LayoutDecisions = { unhyphenate: [], moves: [] };
     const known = cache?.get(key);
     if (known) {
@@ -226,7 +229,7 @@ export async function printHtml(
       ({ pages, document: parsed } = await destinationPages(pdf));
       stable = !(await fillPageNumbers(page, pages));
     }
-    return { pdf, document: parsed, pages, passes, layout: report };
+    return { pdf, document: parsed, pages, passes, layout: report, browserVersion };
   } finally {
     await page.close();
   }

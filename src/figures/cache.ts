@@ -31,15 +31,36 @@ function packageVersion(name: string): string {
   return '?';
 }
 
-/** The chart code and the libraries it uses, as one hash (computed once per process). */
-function chartCodeHash(): string {
-  if (codeHash) return codeHash;
+/**
+ * A hash of every file of a code folder (names and contents), and of `extra`: the code a cache
+ * entry follows from. Other code, another key.
+ */
+export function folderHash(dir: string, extra: readonly string[] = []): string {
   const hash = createHash('sha256');
-  const dir = path.dirname(fileURLToPath(import.meta.url));
   for (const name of readdirSync(dir).sort())
     hash.update(name).update(readFileSync(path.join(dir, name)));
-  for (const pkg of ['vega', 'vega-lite']) hash.update(`${pkg}@${packageVersion(pkg)}`);
-  codeHash = hash.digest('hex');
+  for (const e of extra) hash.update(e);
+  return hash.digest('hex');
+}
+
+/** Write a cache entry atomically (a temporary file, then a rename); a failure only costs time. */
+export function writeCacheEntry(file: string, data: string): void {
+  try {
+    mkdirSync(path.dirname(file), { recursive: true });
+    const temp = `${file}.${process.pid}.tmp`;
+    writeFileSync(temp, data);
+    renameSync(temp, file);
+  } catch {
+    // A cache that cannot be written only costs time.
+  }
+}
+
+/** The chart code and the libraries it uses, as one hash (computed once per process). */
+function chartCodeHash(): string {
+  codeHash ??= folderHash(
+    path.dirname(fileURLToPath(import.meta.url)),
+    ['vega', 'vega-lite'].map((pkg) => `${pkg}@${packageVersion(pkg)}`),
+  );
   return codeHash;
 }
 
@@ -79,14 +100,7 @@ export function folderCache(dir: string): ChartCache {
     },
     set(key, svg) {
       memory.set(key, svg);
-      try {
-        mkdirSync(dir, { recursive: true });
-        const temp = `${file(key)}.${process.pid}.tmp`;
-        writeFileSync(temp, svg);
-        renameSync(temp, file(key));
-      } catch {
-        // A cache that cannot be written only costs time.
-      }
+      writeCacheEntry(file(key), svg);
     },
   };
 }

@@ -94,19 +94,3 @@ export function markArtifacts(content: string): { content: string; wrapped: numb
   }
   return { content: out.join('\n'), wrapped };
 }
-
-/** Painting operators outside any marked content: what a PDF/UA check would report (0 after marking). */
-export function unmarkedPainting(content: string): number {
-  let depth = 0;
-  let count = 0;
-  let inText = false;
-  for (const line of content.split('\n')) {
-    if (/(BDC|BMC)$/.test(line)) depth++;
-    else if (line === 'EMC') depth--;
-    else if (line === 'BT') inText = true;
-    else if (line === 'ET') inText = false;
-    else if (depth === 0 && (PAINT.test(line) || / (Do|sh)$/.test(line))) count++;
-    else if (depth === 0 && inText && /(Tj|TJ|'|")$/.test(line)) count++;
-  }
-  return count;
-}

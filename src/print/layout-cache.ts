@@ -4,9 +4,10 @@
  * applies them at once and measures once to confirm, instead of finding them print by print.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { folderHash, writeCacheEntry } from '../figures/cache.ts';
 
 export interface LayoutDecisions {
   /** Words whose soft hyphens were taken out, by number. */
@@ -24,12 +25,7 @@ let codeHash: string | undefined;
 
 /** The print code as one hash: other code, other decisions. */
 function layoutCodeHash(): string {
-  if (codeHash) return codeHash;
-  const hash = createHash('sha256');
-  const dir = path.dirname(fileURLToPath(import.meta.url));
-  for (const name of readdirSync(dir).sort())
-    hash.update(name).update(readFileSync(path.join(dir, name)));
-  codeHash = hash.digest('hex');
+  codeHash ??= folderHash(path.dirname(fileURLToPath(import.meta.url)));
   return codeHash;
 }
 
@@ -72,14 +68,7 @@ export function folderLayoutCache(dir: string): LayoutCache {
       }
     },
     set(key, decisions) {
-      try {
-        mkdirSync(dir, { recursive: true });
-        const temp = `${file(key)}.${process.pid}.tmp`;
-        writeFileSync(temp, JSON.stringify(decisions));
-        renameSync(temp, file(key));
-      } catch {
-        // A cache that cannot be written only costs time.
-      }
+      writeCacheEntry(file(key), JSON.stringify(decisions));
     },
   };
 }

@@ -21,7 +21,6 @@ export interface Word {
   n: number;
   /** How many soft hyphens it has. */
   shy: number;
-  word: string;
   /** The paragraph it stands in (its end marker jv-p<para>), -1 outside one. */
   para: number;
 }
@@ -140,10 +139,8 @@ export const FLOAT_GAP = 0.12;
 /** A figure passes at most this many steps (a flow block, or a run-in heading and its block). */
 const MAX_STEPS = 8;
 
-/** The floating state of one figure (or run of figures) across prints. */
+/** The floating state of one figure (or run of figures) across prints, kept by its first figure's block. */
 export interface Float {
-  /** The first figure of the run. */
-  block: number;
   /** The page it opened before anything moved. */
   page: number;
   /** The text moved before it, step by step. */
@@ -251,7 +248,7 @@ export function planFloats(
       pos = end;
       continue;
     }
-    const f = float ?? { block: fig.i, page: start.page, steps: [], done: false };
+    const f = float ?? { page: start.page, steps: [], done: false };
     f.steps.push(...taken);
     floats.set(fig.i, f);
     const blocks = taken.flat();

@@ -112,7 +112,7 @@ export const INSTRUMENT = String.raw`(() => {
     w.shy = 0;
   };
   return {
-    words: state.words.map((w) => ({ n: w.n, shy: w.shy, word: '', para: w.para })),
+    words: state.words.map((w) => ({ n: w.n, shy: w.shy, para: w.para })),
     blocks: state.blocks,
   };
 })()`;

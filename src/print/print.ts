@@ -139,19 +139,25 @@ export async function printHtml(
     const browserVersion = await browser.version();
     const key = cache ? layoutKey(html, browserVersion) : '';
     const decisions: LayoutDecisions = { unhyphenate: [], moves: [] };
+    const wordByNumber = new Map(measured.words.map((w) => [w.n, w]));
+    /** Words whose soft hyphens were taken out: never broken again, recorded for the cache. */
+    const unhyphenated = (numbers: readonly number[], rule?: HyphenRule) => {
+      for (const n of numbers) {
+        const w = wordByNumber.get(n);
+        if (w) w.shy = 0;
+        if (rule) report.unhyphenated[rule] = (report.unhyphenated[rule] ?? 0) + 1;
+      }
+      decisions.unhyphenate.push(...numbers);
+    };
     const known = cache?.get(key);
     if (known) {
       await page.evaluate(`(${UNHYPHENATE})(${JSON.stringify(known.unhyphenate)})`);
       await page.evaluate(`(${MOVE})(${JSON.stringify(known.moves)})`);
-      for (const n of known.unhyphenate) {
-        const w = measured.words.find((x) => x.n === n);
-        if (w) w.shy = 0;
-      }
-      decisions.unhyphenate.push(...known.unhyphenate);
+      unhyphenated(known.unhyphenate);
       decisions.moves.push(...known.moves);
       // The figures stand where the earlier print put them: they float no further.
       for (const b of measured.blocks)
-        if (b.figure) floats.floats.set(b.i, { block: b.i, page: 0, steps: [], done: true });
+        if (b.figure) floats.floats.set(b.i, { page: 0, steps: [], done: true });
       report.cached = true;
     }
     const print = (full: boolean) =>
@@ -169,12 +175,7 @@ export async function printHtml(
         changed: Array<[number, HyphenRule]>;
       };
       await page.emulateMediaType(undefined);
-      for (const [n, rule] of changed) {
-        report.unhyphenated[rule] = (report.unhyphenated[rule] ?? 0) + 1;
-        const w = measured.words.find((x) => x.n === n);
-        if (w) w.shy = 0;
-        decisions.unhyphenate.push(n);
-      }
+      for (const [n, rule] of changed) unhyphenated([n], rule);
       await page.evaluate(LINK_MARKERS);
     };
     await lineRules();
@@ -195,12 +196,7 @@ export async function printHtml(
       const moves = typeset ? planFloats(measured, at, floats) : [];
       if (faults.length) {
         await page.evaluate(`(${UNHYPHENATE})(${JSON.stringify(faults.map((f) => f.n))})`);
-        decisions.unhyphenate.push(...faults.map((f) => f.n));
-        for (const f of faults) {
-          report.unhyphenated[f.rule] = (report.unhyphenated[f.rule] ?? 0) + 1;
-          const w = measured.words.find((x) => x.n === f.n);
-          if (w) w.shy = 0;
-        }
+        for (const f of faults) unhyphenated([f.n], f.rule);
       }
       if (moves.length) {
         await page.evaluate(`(${MOVE})(${JSON.stringify(moves)})`);

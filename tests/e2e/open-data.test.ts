@@ -7,14 +7,13 @@
 import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { resolveContext } from '../../src/context.ts';
 import { build } from '../../src/core/build.ts';
 import type { BuildResult } from '../../src/core/build.ts';
 import { checkData } from '../../src/core/check.ts';
 import type { Tabel } from '../../src/data/schema.ts';
-import { linkUrls, pageTexts } from '../support/pdf.ts';
+import { linkUrls, pageTexts, structureElements } from '../support/pdf.ts';
 
 const BASE = 'jaarverslag-wonen-midden-drenthe-2024';
 
@@ -149,30 +148,6 @@ describe('open data: a CSV beside the HTML edition for every table', () => {
     }
   });
 });
-
-/** Every structure element of a role in the PDF, with its /Alt, over all pages. */
-async function structureElements(file: string, role: string): Promise<Array<{ alt?: string }>> {
-  const doc = await getDocument({
-    data: new Uint8Array(readFileSync(file)),
-    verbosity: 0,
-    isEvalSupported: false,
-  }).promise;
-  try {
-    const found: Array<{ alt?: string }> = [];
-    for (let n = 1; n <= doc.numPages; n++) {
-      const walk = (node: unknown) => {
-        if (!node || typeof node !== 'object') return;
-        const el = node as { role?: string; alt?: string; children?: unknown[] };
-        if (el.role === role) found.push(el.alt === undefined ? {} : { alt: el.alt });
-        for (const c of el.children ?? []) walk(c);
-      };
-      walk(await (await doc.getPage(n)).getStructTree());
-    }
-    return found;
-  } finally {
-    await doc.destroy();
-  }
-}
 
 describe('charts in the tagged PDF', () => {
   it('tags every chart as a Figure whose /Alt is the Dutch description from the data', async () => {

@@ -12,6 +12,7 @@ import { resolveContext } from '../../src/context.ts';
 import { build } from '../../src/core/build.ts';
 import { withBrowser } from '../../src/print/browser.ts';
 import { ROOT } from '../support/fixture.ts';
+import { structureElements } from '../support/pdf.ts';
 import {
   catalogFacts,
   links,
@@ -78,17 +79,7 @@ describe.each(PUBLICATIONS)('%s as PDF/UA', (publication) => {
   });
 
   it('gives every /Figure a Dutch text alternative (/Alt)', async () => {
-    const doc = await getDocument({
-      data: new Uint8Array(readFileSync(pdfs.get(publication) as string)),
-    }).promise;
-    const figures: Array<{ alt?: string }> = [];
-    const walk = (n: Node & { alt?: string }) => {
-      if (n.role === 'Figure') figures.push({ alt: n.alt });
-      n.children?.forEach(walk);
-    };
-    for (let p = 1; p <= doc.numPages; p++)
-      walk((await (await doc.getPage(p)).getStructTree()) as Node);
-    await doc.destroy();
+    const figures = await structureElements(pdfs.get(publication) as string, 'Figure');
     // The charts (5 municipal, 3 provincial) and the provincial photos.
     expect(figures.length).toBeGreaterThanOrEqual(3);
     expect(figures.filter((f) => !f.alt?.trim())).toEqual([]);

@@ -11,9 +11,21 @@ import { PDFArray, PDFDocument, PDFHexString, PDFName, PDFString } from 'pdf-lib
 import { resolveContext } from '../../src/context.ts';
 import { build } from '../../src/core/build.ts';
 import { withBrowser } from '../../src/print/browser.ts';
+import type { Browser } from 'puppeteer';
 import { fixtureCopy } from '../support/fixture.ts';
 
-const outDir = () => mkdtempSync(path.join(tmpdir(), 'jv-repro-'));
+/** Build the small edition into a folder of its own, with a running browser. */
+const buildProef = (browser: Browser, dataDir: string, final = false) =>
+  build(
+    resolveContext({
+      dataDir,
+      publication: 'proef',
+      year: 2024,
+      outDir: mkdtempSync(path.join(tmpdir(), 'jv-repro-')),
+      final,
+    }),
+    { browser },
+  );
 
 async function facts(file: string) {
   const doc = await PDFDocument.load(readFileSync(file), { updateMetadata: false });
@@ -44,24 +56,8 @@ describe('reproducible builds', () => {
       'proef/2024/editie.yaml': (t) => t.replace('datum: 2025-03-14', 'datum: null'),
     });
     const [a, b] = await withBrowser(async (browser) => [
-      await build(
-        resolveContext({
-          dataDir: copy.dataDir,
-          publication: 'proef',
-          year: 2024,
-          outDir: outDir(),
-        }),
-        { browser },
-      ),
-      await build(
-        resolveContext({
-          dataDir: copy.dataDir,
-          publication: 'proef',
-          year: 2024,
-          outDir: outDir(),
-        }),
-        { browser },
-      ),
+      await buildProef(browser, copy.dataDir),
+      await buildProef(browser, copy.dataDir),
     ]);
     expect(readFileSync(a.pdfPath).equals(readFileSync(b.pdfPath))).toBe(true);
     expect(readFileSync(a.htmlPath, 'utf8')).toBe(readFileSync(b.htmlPath, 'utf8'));
@@ -82,35 +78,9 @@ describe('reproducible builds', () => {
     process.env.SOURCE_DATE_EPOCH = '1700000000'; // 2023-11-14 22:13:20 UTC
     const final = fixtureCopy('minimaal');
     const [d, f1, f2] = await withBrowser(async (browser) => [
-      await build(
-        resolveContext({
-          dataDir: draft.dataDir,
-          publication: 'proef',
-          year: 2024,
-          outDir: outDir(),
-        }),
-        { browser },
-      ),
-      await build(
-        resolveContext({
-          dataDir: final.dataDir,
-          publication: 'proef',
-          year: 2024,
-          outDir: outDir(),
-          final: true,
-        }),
-        { browser },
-      ),
-      await build(
-        resolveContext({
-          dataDir: final.dataDir,
-          publication: 'proef',
-          year: 2024,
-          outDir: outDir(),
-          final: true,
-        }),
-        { browser },
-      ),
+      await buildProef(browser, draft.dataDir),
+      await buildProef(browser, final.dataDir, true),
+      await buildProef(browser, final.dataDir, true),
     ]);
     expect((await facts(d.pdfPath)).date).toMatch(/^D:20231114221320/);
     expect((await facts(f1.pdfPath)).date).toMatch(/^D:20250314120000/);

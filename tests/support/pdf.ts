@@ -26,29 +26,15 @@ export function layoutTexts(file: string): string[] {
   return splitPages(pdftotext(['-layout', file, '-']));
 }
 
+/** pdftotext's crop to the type area: below the running header, above the page number. */
+const TYPE_AREA = ['-r', '72', '-x', '0', '-y', '64', '-W', '595', '-H', String(842 - 64 - 58)];
+
 /**
  * Text of each page without the running header and the page number: the A4 page cropped to the
  * type area (24 mm from the top, 22 mm from the bottom), so that prose flows on across pages.
  */
 export function bodyTexts(file: string): string[] {
-  const top = 64;
-  const height = 842 - top - 58;
-  return splitPages(
-    pdftotext([
-      '-r',
-      '72',
-      '-x',
-      '0',
-      '-y',
-      String(top),
-      '-W',
-      '595',
-      '-H',
-      String(height),
-      file,
-      '-',
-    ]),
-  );
+  return splitPages(pdftotext([...TYPE_AREA, file, '-']));
 }
 
 /** Join words broken at a line end by hyphenation, fold white space. */
@@ -145,23 +131,39 @@ export async function info(
   }
 }
 
-/** The roles in a page's structure tree (e.g. H1, P, Table, Figure). */
-export async function structureRoles(file: string, pageNumber: number): Promise<string[]> {
+/** The structure elements of pages, depth-first: each one's role and /Alt (pdf.js). */
+async function structureElementsOf(
+  file: string,
+  pages: (count: number) => number[],
+): Promise<Array<{ role: string; alt?: string | undefined }>> {
   const doc = await open(file);
   try {
-    const tree = await (await doc.getPage(pageNumber)).getStructTree();
-    const roles: string[] = [];
+    const found: Array<{ role: string; alt?: string | undefined }> = [];
     const walk = (node: unknown) => {
       if (!node || typeof node !== 'object') return;
-      const n = node as { role?: string; children?: unknown[] };
-      if (n.role) roles.push(n.role);
+      const n = node as { role?: string; alt?: string; children?: unknown[] };
+      if (n.role) found.push(n.alt === undefined ? { role: n.role } : { role: n.role, alt: n.alt });
       for (const c of n.children ?? []) walk(c);
     };
-    walk(tree);
-    return roles;
+    for (const p of pages(doc.numPages)) walk(await (await doc.getPage(p)).getStructTree());
+    return found;
   } finally {
     await doc.destroy();
   }
+}
+
+/** The roles in a page's structure tree (e.g. H1, P, Table, Figure). */
+export async function structureRoles(file: string, pageNumber: number): Promise<string[]> {
+  return (await structureElementsOf(file, () => [pageNumber])).map((e) => e.role);
+}
+
+/** Every structure element of a role over all pages, with its /Alt. */
+export async function structureElements(
+  file: string,
+  role: string,
+): Promise<Array<{ alt?: string | undefined }>> {
+  const all = await structureElementsOf(file, (n) => Array.from({ length: n }, (_, i) => i + 1));
+  return all.filter((e) => e.role === role).map(({ alt }) => (alt === undefined ? {} : { alt }));
 }
 
 /** Where the links on a page go: the 1-based page of each internal link's destination. */
@@ -193,23 +195,7 @@ export async function linkTargets(file: string, pageNumber: number): Promise<num
  * Words broken at a soft hyphen are joined.
  */
 export function streamTexts(file: string): string[] {
-  const top = 64;
-  const height = 842 - top - 58;
-  const out = pdftotext([
-    '-raw',
-    '-r',
-    '72',
-    '-x',
-    '0',
-    '-y',
-    String(top),
-    '-W',
-    '595',
-    '-H',
-    String(height),
-    file,
-    '-',
-  ]);
+  const out = pdftotext(['-raw', ...TYPE_AREA, file, '-']);
   return splitPages(out.replace(/\u00ad-?\n/g, ''));
 }
 

@@ -3,7 +3,8 @@
  * written the way Chromium (Skia) writes them: one operator a line, tagged content in BDC … EMC.
  */
 import { describe, expect, it } from 'vitest';
-import { markArtifacts, unmarkedPainting } from '../../src/finalize/artifacts.ts';
+import { markArtifacts } from '../../src/finalize/artifacts.ts';
+import { paintingOutsideMarks } from '../support/pdf-objects.ts';
 
 const STREAM = [
   'q',
@@ -34,9 +35,9 @@ const STREAM = [
 
 describe('artifacts', () => {
   it('wraps every untagged painting unit, leaves tagged content and clips alone', () => {
-    expect(unmarkedPainting(STREAM)).toBe(5);
+    expect(paintingOutsideMarks(STREAM)).toHaveLength(5);
     const { content, wrapped } = markArtifacts(STREAM);
-    expect(unmarkedPainting(content)).toBe(0);
+    expect(paintingOutsideMarks(content)).toEqual([]);
     // The header; then the rule, both dots and the image, with only state between: one span.
     expect(wrapped).toBe(2);
     const lines = content.split('\n');

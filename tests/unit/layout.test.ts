@@ -19,7 +19,7 @@ const LINE = 15;
 const lineY = (n: number) => 780 - n * LINE;
 const pos = (page: number, line: number, x = 100): Position => ({ page, x, y: lineY(line) });
 
-const word = (n: number, para: number, shy = 2): Word => ({ n, shy, word: `woord${n}`, para });
+const word = (n: number, para: number, shy = 2): Word => ({ n, shy, para });
 
 /** A broken word: its start on `line`, its end on the next line (or the next page). */
 function broken(at: Map<string, Position>, n: number, page: number, line: number, restPage = page) {

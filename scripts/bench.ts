@@ -50,6 +50,8 @@ import { fontFaceCss } from '../src/render/fonts.ts';
 import { renderReport } from '../src/render/document.ts';
 import { chartTheme, renderFigures } from '../src/figures/stage.ts';
 import { assembleHtml, build, checkData } from '../src/core/build.ts';
+import { contentHash, editionInputs } from '../src/archive/inputs.ts';
+import { draftDate, draftMarkText } from '../src/render/draft-mark.ts';
 import {
   chromiumArgs,
   chromiumPath,
@@ -291,16 +293,20 @@ async function stagesOnce(ctx: BuildContext, knownPages: ReadonlyMap<string, num
   const charts = await timed('figures', () =>
     renderFigures(edition, chartTheme(ctx.root, templates.style)),
   );
-  const html = await timed('assemble', () =>
-    renderReport({
+  const html = await timed('assemble', () => {
+    // The inputs' hash for the draft mark, as the build makes it.
+    const inputs = editionInputs(ctx, edition.publicatie.sjablonen, templates.style);
+    return renderReport({
       edition,
       templates,
       chapters,
       charts,
       fontCss: fontFaceCss(ctx.root, templates.style),
       final: ctx.final,
-    }),
-  );
+      csvBase: ctx.baseName,
+      draftMark: ctx.final ? undefined : draftMarkText(draftDate(), contentHash(inputs)),
+    });
+  });
   ms.assemble += loadMs;
   const title = edition.editie.titel;
   // A first build: the contents' page numbers unknown, so printed until they hold. In a browser

@@ -15,6 +15,12 @@ opdrachten:
   workbook       een Excel-werkmap met elke nog in te vullen waarde (output/<publicatie>/<jaar>/invulblad-….xlsx)
   import WERKMAP lees de ingevulde werkmap in de gegevens; bij één fout verandert er niets
   status   wat er nog in te vullen is (lege waarden), per hoofdstuk, met de waarde van vorig jaar
+  review   bouw het concept en schrijf review/ ernaast: elke pagina als plaatje, een contactblad en
+           wijzigingen.html met wat er veranderde (getallen, tekst, pagina's) sinds de vorige build
+  archive  bouw de definitieve editie in archive/<publicatie>/<jaar>/ met haar invoer, manifest.json
+           (SHA-256 van elk bestand, versies) en MDTO-records
+  verify   controleer een gearchiveerde editie: elke checksum; met --rebuild ook opnieuw bouwen
+           uit de bewaarde invoer en byte voor byte vergelijken
 
 opties:
   --publication NAAM   de publicatie (map onder data/); nodig als er meer zijn
@@ -23,9 +29,13 @@ opties:
   --final              definitieve editie: ontbrekende waarden zijn fouten
   --strict             waarschuwingen zijn fouten
   --port N             poort van preview (standaard 4173; 0 = een vrije poort)
+  --against PDF|GIT    review: vergelijk met deze PDF of deze git-versie in plaats van de vorige build
+  --rebuild            verify: bouw opnieuw uit de gearchiveerde invoer en vergelijk byte voor byte
 
 omgeving:
   JAARVERSLAG_DATA     een andere map met gegevens dan data/
+  JAARVERSLAG_ARCHIEF  een andere archiefmap dan archive/
+  SOURCE_DATE_EPOCH    de datum van een concept (seconden sinds 1970), voor byte-gelijke builds
   -h, --help           deze tekst`;
 
 interface Parsed {
@@ -35,6 +45,8 @@ interface Parsed {
   flags: BuildFlags;
   all: boolean;
   port?: string | undefined;
+  against?: string | undefined;
+  rebuild: boolean;
 }
 
 function parse(argv: string[]): Parsed {
@@ -50,6 +62,8 @@ function parse(argv: string[]): Parsed {
         final: { type: 'boolean', default: false },
         strict: { type: 'boolean', default: false },
         port: { type: 'string' },
+        against: { type: 'string' },
+        rebuild: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -57,7 +71,7 @@ function parse(argv: string[]): Parsed {
     throw new UsageError(`${(e as Error).message}\n\n${USAGE}`);
   }
   const { values, positionals } = parsed;
-  if (values.help) return { command: 'help', flags: {}, all: false };
+  if (values.help) return { command: 'help', flags: {}, all: false, rebuild: false };
   const [command, ...rest] = positionals;
   if (!command) throw new UsageError(USAGE);
   // new-year takes the year to make, import the workbook to read.
@@ -77,6 +91,8 @@ function parse(argv: string[]): Parsed {
     argument: rest[0],
     all: values.all ?? false,
     port: values.port,
+    against: values.against,
+    rebuild: values.rebuild ?? false,
     flags: {
       publication: values.publication,
       year,
@@ -139,6 +155,21 @@ async function run(argv: string[]): Promise<number> {
       if (p.all) throw new UsageError('--all gaat niet samen met preview');
       const { previewCommand } = await import('./commands/preview.ts');
       return previewCommand(p.flags, p.port);
+    }
+    case 'review': {
+      if (p.all) throw new UsageError('review geldt één editie; --all past daar niet bij');
+      const { reviewCommand } = await import('./commands/review.ts');
+      return reviewCommand(p.flags, p.against);
+    }
+    case 'archive': {
+      if (p.all) throw new UsageError('archive geldt één editie; --all past daar niet bij');
+      const { archiveCommand } = await import('./commands/archive.ts');
+      return archiveCommand(p.flags);
+    }
+    case 'verify': {
+      if (p.all) throw new UsageError('verify geldt één editie; --all past daar niet bij');
+      const { verifyCommand } = await import('./commands/archive.ts');
+      return verifyCommand(p.flags, p.rebuild);
     }
     default:
       throw new UsageError(`onbekende opdracht "${p.command}"\n\n${USAGE}`);

@@ -14,7 +14,14 @@ import { DataError } from './errors.ts';
 
 /** What an input file is; sets its size limit and whether it is text. */
 export type InputKind =
-  'gegevens' | 'tekst' | 'sjabloon' | 'stijl' | 'huisstijl' | 'afbeelding' | 'lettertype';
+  | 'gegevens'
+  | 'tekst'
+  | 'sjabloon'
+  | 'stijl'
+  | 'huisstijl'
+  | 'afbeelding'
+  | 'lettertype'
+  | 'kleurprofiel';
 
 /** Largest size per kind, in bytes. A year's facts and a chapter's prose are a few kilobytes. */
 export const MAX_INPUT_BYTES: Readonly<Record<InputKind, number>> = {
@@ -25,7 +32,34 @@ export const MAX_INPUT_BYTES: Readonly<Record<InputKind, number>> = {
   huisstijl: 1_000_000,
   afbeelding: 10_000_000,
   lettertype: 5_000_000,
+  kleurprofiel: 1_000_000,
 };
+
+/** One file a build read, as the read log records it. */
+export interface InputRead {
+  /** The real path (links followed). */
+  file: string;
+  kind: InputKind;
+}
+
+const readLogs = new Set<Map<string, InputKind>>();
+
+/**
+ * Record every input read while `fn` runs (the archive lists exactly what a build read). Reads
+ * that a module keeps in memory from an earlier build are not seen: callers add what they know.
+ */
+export async function withReadLog<T>(
+  fn: () => Promise<T>,
+): Promise<{ result: T; reads: InputRead[] }> {
+  const log = new Map<string, InputKind>();
+  readLogs.add(log);
+  try {
+    const result = await fn();
+    return { result, reads: [...log].map(([file, kind]) => ({ file, kind })) };
+  } finally {
+    readLogs.delete(log);
+  }
+}
 
 export interface InputOptions {
   kind: InputKind;
@@ -214,6 +248,7 @@ export function readInputBytes(absPath: string, options: InputOptions): Buffer {
       if (length > max) return tooLarge(length);
       if (length === buffer.length) break;
     }
+    for (const log of readLogs) log.set(real, options.kind);
     return buffer.subarray(0, length);
   } finally {
     fs.closeSync(fd);

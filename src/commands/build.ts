@@ -1,17 +1,14 @@
 /** `jaarverslag build`: each edition to PDF and HTML, all with one browser. */
 import { resolveContext } from '../context.ts';
 import type { BuildFlags } from '../context.ts';
-import { closeBrowser, launchBrowser } from '../print/browser.ts';
+import { whileBrowserStarts } from '../print/browser.ts';
 import { printWarnings, progress } from './output.ts';
 
 export async function buildCommand(targets: readonly BuildFlags[]): Promise<number> {
   // Usage errors (an unknown publication or year) before a browser is started.
   const contexts = targets.map((flags) => resolveContext(flags));
-  // Chromium starts while the data, prose and figures are made: a process of its own, so the
-  // two overlap. A launch failure is reported where the build waits for it.
-  const browser = launchBrowser();
-  browser.catch(() => undefined);
-  try {
+  // Chromium starts while the data, prose and figures are made.
+  return whileBrowserStarts(async (browser) => {
     // The pipeline's modules (Vega, the PDF library, …) load while Chromium starts.
     const { build } = await import('../core/build.ts');
     for (const [i, ctx] of contexts.entries()) {
@@ -27,9 +24,6 @@ export async function buildCommand(targets: readonly BuildFlags[]): Promise<numb
         shown.done();
       }
     }
-  } finally {
-    const started = await browser.catch(() => undefined);
-    if (started) await closeBrowser(started);
-  }
-  return 0;
+    return 0;
+  });
 }

@@ -20,19 +20,51 @@ import type { LayoutReport } from '../print/print.ts';
 import { folderLayoutCache } from '../print/layout-cache.ts';
 import { setMetadata } from '../finalize/metadata.ts';
 import { cleanTextLayer } from '../finalize/text-layer.ts';
+import { srgbProfile } from '../finalize/pdfa.ts';
 import { PDFDocument } from 'pdf-lib';
 import { writeOutputs } from '../finalize/write.ts';
+import type { OutputFile } from '../finalize/write.ts';
+import { editionValues, PREVIOUS_DIR, VALUES_FILE } from '../data/values.ts';
+import type { ValuesFile } from '../data/values.ts';
 import { csvFiles } from '../render/csv.ts';
+import { formatDatum } from '../render/format/index.ts';
+import { draftDate, draftMarkText } from '../render/draft-mark.ts';
+import { contentHash, editionInputs } from '../archive/inputs.ts';
+import type { InputFile } from '../archive/inputs.ts';
+import type { HouseStyle } from '../render/house-style.ts';
 
 /** The report as one HTML document, exactly as it is printed (figures, chapters, fonts inlined). */
 export async function assembleHtml(ctx: BuildContext, checked: CheckResult): Promise<string> {
+  return (await assembleEdition(ctx, checked)).html;
+}
+
+export interface AssembledEdition {
+  html: string;
+  /** Every input file with its SHA-256 (data, prose, templates, fonts: src/archive/inputs.ts). */
+  inputs: InputFile[];
+  /** Eight hexadecimal digits of a hash of all inputs and the program. */
+  contentHash: string;
+  /** The draft's mark in the foot of its pages; undefined for a final edition. */
+  draftMark?: string | undefined;
+  /** The house style of the template set (its fonts are inputs). */
+  style: HouseStyle;
+}
+
+/** The HTML, and what it was made of. */
+export async function assembleEdition(
+  ctx: BuildContext,
+  checked: CheckResult,
+): Promise<AssembledEdition> {
   const templates = loadTemplates(ctx, checked.edition.publicatie.sjablonen);
+  const inputs = editionInputs(ctx, checked.edition.publicatie.sjablonen, templates.style);
+  const hash = contentHash(inputs);
+  const draftMark = ctx.final ? undefined : draftMarkText(draftDate(), hash);
   const charts = await renderFigures(
     checked.edition,
     chartTheme(ctx.root, templates.style),
     folderCache(path.join(ctx.root, 'output', '.cache', 'figuren')),
   );
-  return renderReport({
+  const html = renderReport({
     edition: checked.edition,
     templates,
     chapters: checked.chapters,
@@ -41,7 +73,9 @@ export async function assembleHtml(ctx: BuildContext, checked: CheckResult): Pro
     fontCss: fontFaceCss(ctx.root, templates.style),
     final: ctx.final,
     csvBase: ctx.baseName,
+    draftMark,
   });
+  return { html, inputs, contentHash: hash, draftMark, style: templates.style };
 }
 
 export interface BuildResult {
@@ -52,6 +86,16 @@ export interface BuildResult {
   passes: number;
   /** What the layout stage did (prints to measure, words unhyphenated, figures floated). */
   layout?: LayoutReport | undefined;
+  /** Every file written: the PDF, the HTML and each table's CSV (not the review's records). */
+  outputs: string[];
+  /** The inputs, with their SHA-256, and their short hash as a draft shows it. */
+  inputs: InputFile[];
+  contentHash: string;
+  style: HouseStyle;
+  /** The browser that printed: "Chrome/156.0.…". */
+  browserVersion: string;
+  /** A final edition's PDF/A identification (src/finalize/pdfa.ts). */
+  pdfa?: { part: 2; conformance: 'A' | 'U' } | undefined;
 }
 
 export interface BuildOptions {
@@ -64,6 +108,16 @@ export interface BuildOptions {
   typeset?: boolean | undefined;
   /** Told the name of each stage as it starts (progress on a terminal). */
   onStage?: ((stage: string) => void) | undefined;
+  /**
+   * false: write only the edition (PDF, HTML, CSV), not the values record and not the replaced
+   * version in vorige/ that a review compares with (the archive wants the edition alone).
+   */
+  review?: boolean | undefined;
+  /**
+   * false: a first build of new HTML does not print once more the way a rebuild will, so its
+   * bytes may differ from a rebuild's (same text). The preview's choice: it archives nothing.
+   */
+  reproducible?: boolean | undefined;
 }
 
 /** Build one edition: PDF and HTML in output/<publication>/<year>/. Nothing is written unless all succeeds. */
@@ -73,7 +127,8 @@ export async function build(ctx: BuildContext, options: BuildOptions = {}): Prom
   const checked = checkData(ctx);
   const { edition, chapters, diagnostics } = checked;
   stage('figuren en opmaak');
-  const html = await assembleHtml(ctx, checked);
+  const assembled = await assembleEdition(ctx, checked);
+  const { html } = assembled;
   stage('afdrukken');
   const pagePath = path.join(ctx.outDir, `${ctx.baseName}.html`);
   // The previous edition's page numbers: when nothing moved, one print is enough.
@@ -84,6 +139,7 @@ export async function build(ctx: BuildContext, options: BuildOptions = {}): Prom
       hint,
       cache: options.typeset === false ? undefined : layoutCache,
       typeset: options.typeset,
+      replay: options.reproducible !== false,
     });
   const printed = options.browser ? await print(await options.browser) : await withBrowser(print);
   stage('metadata');
@@ -99,6 +155,7 @@ export async function build(ctx: BuildContext, options: BuildOptions = {}): Prom
     date: documentDate(edition.editie.datum),
     producer: `jaarverslag (${printed.browserVersion}, pdf-lib)`,
     // The HTML decides the pages, with the browser that printed it: their hash names the document.
+    archival: ctx.final ? { iccProfile: srgbProfile(ctx.root) } : undefined,
     id: createHash('sha256').update(printed.browserVersion).update(html).digest('hex').slice(0, 32),
     outline: [
       ...(checked.foreword
@@ -119,10 +176,30 @@ export async function build(ctx: BuildContext, options: BuildOptions = {}): Prom
   // Every table's numbers as CSV beside the HTML edition, written with it (render/csv.ts).
   const placements = [checked.foreword?.placements ?? [], ...chapters.map((c) => c.placements)];
   const csv = csvFiles(ctx.baseName, placements.flat());
-  writeOutputs([
+  const values: ValuesFile = {
+    versie: 1,
+    label:
+      assembled.draftMark ??
+      `${edition.editie.titel}${edition.editie.datum ? `, ${formatDatum(edition.editie.datum)}` : ''}`,
+    contentHash: assembled.contentHash,
+    final: ctx.final,
+    waarden: editionValues(edition, reviewChapters(checked)),
+  };
+  const edition_: OutputFile[] = [
     { path: pdfPath, data: pdf },
     { path: htmlPath, data: printedHtml(html, printed.pages) },
     ...csv.map((f) => ({ path: path.join(ctx.outDir, f.name), data: f.data })),
+  ];
+  const review = options.review !== false;
+  writeOutputs([
+    ...edition_,
+    ...(review
+      ? [
+          { path: path.join(ctx.outDir, VALUES_FILE), data: `${JSON.stringify(values)}\n` },
+          // The version this build replaces, kept for the review, when it differs from the new one.
+          ...previousVersion(ctx, pdf),
+        ]
+      : []),
   ]);
   return {
     pdfPath,
@@ -131,7 +208,45 @@ export async function build(ctx: BuildContext, options: BuildOptions = {}): Prom
     pages: pageCount,
     passes: printed.passes,
     layout: printed.layout,
+    outputs: edition_.map((f) => f.path),
+    inputs: assembled.inputs,
+    contentHash: assembled.contentHash,
+    style: assembled.style,
+    browserVersion: printed.browserVersion,
   };
+}
+
+/** Chapters as the values record names them: number, title, prose and the facts they show. */
+function reviewChapters(checked: CheckResult) {
+  return checked.chapters.map((c, i) => ({
+    nummer: c.nummer,
+    titel: c.titel,
+    text: checked.prose[i]?.text ?? '',
+    facts: c.placements.map((p) => p.id),
+  }));
+}
+
+/**
+ * The outputs this build replaces (PDF, HTML, values record), to keep in vorige/: only when the
+ * new PDF differs, so that building the same inputs twice keeps the version before them.
+ */
+function previousVersion(ctx: BuildContext, pdf: Uint8Array): OutputFile[] {
+  const read = (name: string): Buffer | undefined => {
+    try {
+      return readFileSync(path.join(ctx.outDir, name));
+    } catch {
+      return undefined;
+    }
+  };
+  const oldPdf = read(`${ctx.baseName}.pdf`);
+  if (!oldPdf || Buffer.compare(oldPdf, pdf) === 0) return [];
+  const dir = path.join(ctx.outDir, PREVIOUS_DIR);
+  const files: OutputFile[] = [{ path: path.join(dir, `${ctx.baseName}.pdf`), data: oldPdf }];
+  for (const name of [`${ctx.baseName}.html`, VALUES_FILE]) {
+    const data = read(name);
+    if (data) files.push({ path: path.join(dir, name), data });
+  }
+  return files;
 }
 
 /**

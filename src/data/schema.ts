@@ -265,6 +265,17 @@ export const Publicatie = z.strictObject({
   /** Folder under templates/ with this publication's look. */
   sjablonen: z.string().regex(/^[a-z0-9-]+$/),
   trefwoorden: z.array(z.string()).default([]),
+  /**
+   * What the archive's metadata record (MDTO) says of each edition: its appraisal (B blijvend
+   * te bewaren, V tijdelijk te bewaren, N nader te bepalen: the archivist decides, not the tool)
+   * and any restriction on its use.
+   */
+  archief: z
+    .strictObject({
+      waardering: z.enum(['B', 'V', 'N']).default('N'),
+      openbaarheid: z.string().min(1).default('Openbaar'),
+    })
+    .optional(),
 });
 export type Publicatie = z.infer<typeof Publicatie>;
 

@@ -2,8 +2,11 @@
 import { PDFDict, PDFDocument, PDFHexString, PDFName, PDFString } from 'pdf-lib';
 import { writeOutline } from './outline.ts';
 import type { OutlineEntry } from './outline.ts';
-import { describeLinks, writeXmp } from './pdfua.ts';
+import { makePdfA, mapStructureTypes } from './pdfa.ts';
+import type { PdfAConformance } from './pdfa.ts';
+import { describeLinks, keywordText, writeXmp } from './pdfua.ts';
 import { labelContentsEntries } from './toc-structure.ts';
+import { canonicalStructureIds } from './structure-ids.ts';
 
 export interface PdfMetadata {
   title: string;
@@ -21,6 +24,11 @@ export interface PdfMetadata {
   producer?: string | undefined;
   /** The document identifier (/ID), derived from the content: 32 hexadecimal digits. */
   id?: string | undefined;
+  /**
+   * The final edition for the archive: PDF/A-2 identification and an sRGB OutputIntent made
+   * from this ICC profile (src/finalize/pdfa.ts). Drafts have none.
+   */
+  archival?: { iccProfile: Uint8Array } | undefined;
   /** Bookmarks: the contents of the report. */
   outline: readonly OutlineEntry[];
 }
@@ -28,15 +36,22 @@ export interface PdfMetadata {
 export async function setMetadata(
   pdf: Uint8Array | PDFDocument,
   meta: PdfMetadata,
-): Promise<{ pdf: Uint8Array; pageCount: number }> {
+): Promise<{
+  pdf: Uint8Array;
+  pageCount: number;
+  /** The PDF/A identification of a final edition (archival): the level the document allows. */
+  pdfa?: { part: 2; conformance: PdfAConformance };
+}> {
   const doc =
     pdf instanceof PDFDocument ? pdf : await PDFDocument.load(pdf, { updateMetadata: false });
   doc.setTitle(meta.title, { showInWindowTitleBar: true });
   doc.setAuthor(meta.author);
   doc.setSubject(meta.subject);
-  doc.setKeywords(meta.keywords);
+  // One text, as the XMP says it (pdf-lib would join the words with a space).
+  doc.setKeywords([keywordText(meta.keywords)]);
   doc.setLanguage(meta.language);
-  doc.setCreator('jaarverslag');
+  const creator = 'jaarverslag';
+  doc.setCreator(creator);
   const producer = meta.producer ?? 'jaarverslag (Chromium, pdf-lib)';
   doc.setProducer(producer);
   if (meta.date) {
@@ -60,7 +75,18 @@ export async function setMetadata(
   }
   doc.catalog.set(PDFName.of('Lang'), PDFString.of(meta.language));
   writeOutline(doc, meta.outline);
-  // PDF/UA: the XMP identification, and a text on every link.
+  // PDF/UA: a text on every link; the contents as a list.
+  describeLinks(doc, new Map(meta.outline.map((e) => [e.anchor, e.title])));
+  labelContentsEntries(doc);
+  // Chromium's node numbers vary with the measuring prints: renumbered, the bytes do not.
+  canonicalStructureIds(doc);
+  // PDF/UA-1 is PDF 1.7: the PDF 2.0 types Chromium writes (Strong) get a standard role.
+  mapStructureTypes(doc);
+  // PDF/A-2 for the archive, on the finished structure: the level it allows goes in the XMP.
+  const pdfa = meta.archival
+    ? { part: 2 as const, conformance: makePdfA(doc, meta.archival).conformance }
+    : undefined;
+  // The XMP identification (PDF/UA, and PDF/A for a final edition), saying what Info says.
   writeXmp(doc, {
     title: meta.title,
     author: meta.author,
@@ -68,9 +94,10 @@ export async function setMetadata(
     keywords: meta.keywords,
     language: meta.language,
     producer,
+    creator,
     date: meta.date,
+    pdfa,
   });
-  describeLinks(doc, new Map(meta.outline.map((e) => [e.anchor, e.title])));
-  labelContentsEntries(doc);
-  return { pdf: await doc.save({ useObjectStreams: false }), pageCount: doc.getPageCount() };
+  const bytes = await doc.save({ useObjectStreams: false });
+  return { pdf: bytes, pageCount: doc.getPageCount(), ...(pdfa ? { pdfa } : {}) };
 }

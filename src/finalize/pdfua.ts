@@ -1,7 +1,9 @@
 /**
  * What PDF/UA asks of a document beyond Chromium's tags: an XMP metadata packet that identifies
  * the file as PDF/UA-1 (pdfuaid:part) with title, language, author and subject; and a text on
- * every link annotation (/Contents) saying where it goes.
+ * every link annotation (/Contents) saying where it goes. The packet says what the Info
+ * dictionary says, entry for entry; a final edition's also identifies it as PDF/A-2 (pdfaid),
+ * with the pdfuaid schema declared as PDF/A asks of a schema it does not predefine.
  */
 import { PDFArray, PDFDict, PDFHexString, PDFName, PDFString } from 'pdf-lib';
 import type { PDFDocument, PDFObject } from 'pdf-lib';
@@ -13,15 +15,60 @@ export interface DocumentDescription {
   keywords: readonly string[];
   language: string;
   producer: string;
+  /** The Info dictionary's /Creator (xmp:CreatorTool). */
+  creator?: string | undefined;
   date?: Date | undefined;
+  /** The PDF/A identification (pdfaid), for the final edition only. */
+  pdfa?: { part: 2; conformance: 'A' | 'U' | 'B' } | undefined;
 }
+
+/** The keywords as one text, the same in the Info dictionary (/Keywords) and the XMP. */
+export const keywordText = (keywords: readonly string[]): string => keywords.join(', ');
+
+/**
+ * The date as the XMP says it: the instant pdf-lib writes in the Info dictionary
+ * (D:YYYYMMDDHHmmSSZ, whole seconds, UTC) in ISO 8601.
+ */
+export const xmpDate = (date: Date): string =>
+  new Date(Math.floor(date.getTime() / 1000) * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z');
+
+/**
+ * PDF/A-2 knows the schemas of ISO 16684 and its own; pdfuaid (PDF/UA) it must be told about,
+ * with its one property.
+ */
+const PDFUA_EXTENSION = [
+  '  <rdf:Description rdf:about=""',
+  '    xmlns:pdfaExtension="http://www.aiim.org/pdfa/ns/extension/"',
+  '    xmlns:pdfaSchema="http://www.aiim.org/pdfa/ns/schema#"',
+  '    xmlns:pdfaProperty="http://www.aiim.org/pdfa/ns/property#">',
+  '   <pdfaExtension:schemas>',
+  '    <rdf:Bag>',
+  '     <rdf:li rdf:parseType="Resource">',
+  '      <pdfaSchema:schema>PDF/UA Universal Accessibility Schema</pdfaSchema:schema>',
+  '      <pdfaSchema:namespaceURI>http://www.aiim.org/pdfua/ns/id/</pdfaSchema:namespaceURI>',
+  '      <pdfaSchema:prefix>pdfuaid</pdfaSchema:prefix>',
+  '      <pdfaSchema:property>',
+  '       <rdf:Seq>',
+  '        <rdf:li rdf:parseType="Resource">',
+  '         <pdfaProperty:name>part</pdfaProperty:name>',
+  '         <pdfaProperty:valueType>Integer</pdfaProperty:valueType>',
+  '         <pdfaProperty:category>internal</pdfaProperty:category>',
+  '         <pdfaProperty:description>Indicates, which part of ISO 14289 standard is followed</pdfaProperty:description>',
+  '        </rdf:li>',
+  '       </rdf:Seq>',
+  '      </pdfaSchema:property>',
+  '     </rdf:li>',
+  '    </rdf:Bag>',
+  '   </pdfaExtension:schemas>',
+  '  </rdf:Description>',
+];
 
 const xml = (s: string) =>
   s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /** The XMP packet (UTF-8), as the catalog's /Metadata stream carries it. */
 export function xmpPacket(d: DocumentDescription): string {
-  const date = d.date ? d.date.toISOString().replace(/\.\d{3}Z$/, 'Z') : undefined;
+  const date = d.date ? xmpDate(d.date) : undefined;
   return [
     '<?xpacket begin="\uFEFF" id="W5M0MpCehiHzreSzNTczkc9d"?>',
     '<x:xmpmeta xmlns:x="adobe:ns:meta/">',
@@ -30,14 +77,15 @@ export function xmpPacket(d: DocumentDescription): string {
     '    xmlns:dc="http://purl.org/dc/elements/1.1/"',
     '    xmlns:pdf="http://ns.adobe.com/pdf/1.3/"',
     '    xmlns:xmp="http://ns.adobe.com/xap/1.0/"',
-    '    xmlns:pdfuaid="http://www.aiim.org/pdfua/ns/id/">',
+    '    xmlns:pdfuaid="http://www.aiim.org/pdfua/ns/id/"' +
+      (d.pdfa ? '\n    xmlns:pdfaid="http://www.aiim.org/pdfa/ns/id/">' : '>'),
     `   <dc:title><rdf:Alt><rdf:li xml:lang="x-default">${xml(d.title)}</rdf:li></rdf:Alt></dc:title>`,
     `   <dc:creator><rdf:Seq><rdf:li>${xml(d.author)}</rdf:li></rdf:Seq></dc:creator>`,
     `   <dc:description><rdf:Alt><rdf:li xml:lang="x-default">${xml(d.subject)}</rdf:li></rdf:Alt></dc:description>`,
     `   <dc:language><rdf:Bag><rdf:li>${xml(d.language)}</rdf:li></rdf:Bag></dc:language>`,
-    `   <pdf:Keywords>${xml(d.keywords.join(', '))}</pdf:Keywords>`,
+    `   <pdf:Keywords>${xml(keywordText(d.keywords))}</pdf:Keywords>`,
     `   <pdf:Producer>${xml(d.producer)}</pdf:Producer>`,
-    '   <xmp:CreatorTool>jaarverslag</xmp:CreatorTool>',
+    `   <xmp:CreatorTool>${xml(d.creator ?? 'jaarverslag')}</xmp:CreatorTool>`,
     ...(date
       ? [
           `   <xmp:CreateDate>${date}</xmp:CreateDate>`,
@@ -45,7 +93,14 @@ export function xmpPacket(d: DocumentDescription): string {
         ]
       : []),
     '   <pdfuaid:part>1</pdfuaid:part>',
+    ...(d.pdfa
+      ? [
+          `   <pdfaid:part>${d.pdfa.part}</pdfaid:part>`,
+          `   <pdfaid:conformance>${d.pdfa.conformance}</pdfaid:conformance>`,
+        ]
+      : []),
     '  </rdf:Description>',
+    ...(d.pdfa ? PDFUA_EXTENSION : []),
     ' </rdf:RDF>',
     '</x:xmpmeta>',
     '<?xpacket end="w"?>',

@@ -188,7 +188,8 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
     status.building = true;
     broadcast();
     try {
-      const result = await build(ctx, { browser: browserNow() });
+      // Quick over byte-identical: the preview builds into a temporary folder, for the eye.
+      const result = await build(ctx, { browser: browserNow(), reproducible: false });
       const bytes = readFileSync(result.pdfPath);
       if (closed) return;
       const ms = Math.round(performance.now() - since);

@@ -204,3 +204,21 @@ export async function withBrowser<T>(fn: (browser: Browser) => Promise<T>): Prom
     await closeBrowser(browser);
   }
 }
+
+/**
+ * Start Chromium now and run `fn` with it still starting: the caller's own work (data, prose,
+ * figures, loading modules) overlaps the launch, a process of its own. A launch failure is
+ * reported where `fn` awaits the browser; the browser is always closed.
+ */
+export async function whileBrowserStarts<T>(
+  fn: (browser: Promise<Browser>) => Promise<T>,
+): Promise<T> {
+  const browser = launchBrowser();
+  browser.catch(() => undefined);
+  try {
+    return await fn(browser);
+  } finally {
+    const started = await browser.catch(() => undefined);
+    if (started) await closeBrowser(started);
+  }
+}

@@ -111,6 +111,11 @@ export interface PrintOptions {
    * tests' control case). The text layer is cleaned either way.
    */
   typeset?: boolean | undefined;
+  /**
+   * false: a first build prints the page as it decided it, not once more as a rebuild will
+   * (the same text, other bytes). The preview's choice; every other build is byte-reproducible.
+   */
+  replay?: boolean | undefined;
 }
 
 export async function printHtml(
@@ -119,7 +124,7 @@ export async function printHtml(
   title: string,
   options: PrintOptions = {},
 ): Promise<PrintResult> {
-  const { hint = new Map<string, number>(), cache, typeset = true } = options;
+  const { hint = new Map<string, number>(), cache, typeset = true, replay = true } = options;
   const page = await browser.newPage();
   try {
     // Charts are SVG already: nothing in the report needs a script. Our own page.evaluate calls
@@ -213,6 +218,32 @@ export async function printHtml(
       .map((f) => f.steps.length);
     report.broken = brokenWords(measured, at).length;
     if (cache && settled) cache.set(key, decisions);
+    if (
+      replay &&
+      cache &&
+      !known &&
+      settled &&
+      (decisions.unhyphenate.length || decisions.moves.length)
+    ) {
+      // Decided step by step, the page prints other bytes (the same text, split into other runs)
+      // than when a rebuild applies the cached decisions at once. So a first build prints the
+      // way every rebuild will: again, in a fresh page, with the decisions it just made. One
+      // print more, for first builds only; the preview, which archives nothing, skips it.
+      await page.close();
+      const again = await printHtml(browser, html, title, {
+        ...options,
+        cache: { get: () => decisions, set: () => undefined },
+        replay: false,
+      });
+      return {
+        ...again,
+        passes: report.measurePasses + again.passes,
+        layout: {
+          ...report,
+          measurePasses: report.measurePasses + (again.layout?.measurePasses ?? 0),
+        },
+      };
+    }
     await page.evaluate(`(${FINISH})()`);
     // The final print, tagged and with its outline; again if the contents' numbers moved.
     let pdf: Uint8Array = new Uint8Array();
@@ -227,6 +258,6 @@ export async function printHtml(
     }
     return { pdf, document: parsed, pages, passes, layout: report, browserVersion };
   } finally {
-    await page.close();
+    if (!page.isClosed()) await page.close();
   }
 }

@@ -8,6 +8,7 @@ import { TemplateError } from '../errors.ts';
 import { formatDatum } from './format/index.ts';
 import type { Placement } from './helpers/figuur.ts';
 import { withSecurityPolicy } from './policy.ts';
+import { cssString } from './css.ts';
 import { tableView } from './table-view.ts';
 import { csvFileName } from './csv.ts';
 import { chartDescription } from '../figures/describe.ts';
@@ -25,6 +26,16 @@ export interface ReportInput {
   final: boolean;
   /** The HTML edition's base name: each table links its CSV beside it (render/csv.ts). */
   csvBase?: string | undefined;
+  /**
+   * A draft's mark in the foot of every page, beside the CONCEPT in its head: "Concept 26
+   * november 2026 · inhoud 3f9a1c2e" (the build's date, a hash of all inputs). Never on a final.
+   */
+  draftMark?: string | undefined;
+}
+
+/** The draft mark as a page-margin rule after the house style's own (src/archive/inputs.ts). */
+function draftMarkCss(mark: string): string {
+  return `@page { @bottom-left { content: ${cssString(mark)}; color: #b42318; font-size: 7.5pt; font-weight: 600; } }`;
 }
 
 type FigurePlacement = Extract<Placement, { kind: 'figuur' | 'tabel' }>;
@@ -141,7 +152,13 @@ export function renderReport(input: ReportInput): string {
         }
       : null,
     hoofdstukken,
-    stijl: new Handlebars.SafeString(`${input.fontCss}\n${templates.css}`),
+    stijl: new Handlebars.SafeString(
+      [
+        input.fontCss,
+        templates.css,
+        ...(!input.final && input.draftMark ? [draftMarkCss(input.draftMark)] : []),
+      ].join('\n'),
+    ),
   });
   return withSecurityPolicy(document, `${setDir}/document.hbs`);
 }

@@ -22,6 +22,7 @@ import {
   xmp,
 } from '../support/pdf-objects.ts';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { PDFDict, PDFName } from 'pdf-lib';
 
 const PUBLICATIONS = ['midden-drenthe', 'provincie-drenthe'];
 const pdfs = new Map<string, string>();
@@ -69,6 +70,33 @@ describe.each(PUBLICATIONS)('%s as PDF/UA', (publication) => {
     );
     const facts = catalogFacts(await load(pdfs.get(publication) as string));
     expect(facts).toEqual({ displayDocTitle: true, lang: 'nl-NL' });
+  });
+
+  it('uses only PDF 1.7 structure types, or maps each other one to such a type (RoleMap)', async () => {
+    // ISO 32000-1, 14.8.4: the standard structure types PDF/UA-1 builds on.
+    const STANDARD = new Set(
+      (
+        'Document Part Art Sect Div BlockQuote Caption TOC TOCI Index NonStruct Private P H H1 H2 ' +
+        'H3 H4 H5 H6 L LI Lbl LBody Table TR TH TD THead TBody TFoot Span Quote Note Reference ' +
+        'BibEntry Code Link Annot Ruby RB RT RP Warichu WT WP Figure Formula Form'
+      ).split(' '),
+    );
+    const doc = await load(pdfs.get(publication) as string);
+    const root = doc.catalog.lookup(PDFName.of('StructTreeRoot'), PDFDict);
+    const roleMap = root.lookupMaybe(PDFName.of('RoleMap'), PDFDict);
+    const used = new Set<string>();
+    for (const [, o] of doc.context.enumerateIndirectObjects()) {
+      const s = o instanceof PDFDict ? o.get(PDFName.of('S')) : undefined;
+      if (o instanceof PDFDict && o.has(PDFName.of('P')) && s instanceof PDFName)
+        used.add(s.decodeText());
+    }
+    expect(used.size).toBeGreaterThan(5);
+    const unmapped = [...used].filter((t) => {
+      if (STANDARD.has(t)) return false;
+      const to = roleMap?.get(PDFName.of(t));
+      return !(to instanceof PDFName && STANDARD.has(to.decodeText()));
+    });
+    expect(unmapped).toEqual([]);
   });
 
   it('says on every link where it goes', async () => {

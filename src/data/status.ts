@@ -20,6 +20,7 @@ import {
   columnUnit,
   computedColumn,
   rowAtPath,
+  tableValues,
 } from './table.ts';
 import type { Edition } from './validate.ts';
 import { locate } from './yaml-source.ts';
@@ -256,64 +257,27 @@ function missingCells(
     vorig: (cell: CellRef) => string | undefined;
   },
 ): MissingValue[] {
-  const out: MissingValue[] = [];
-  const kolom = (c: number) => {
-    const k = table.kolommen[c];
-    return k === undefined ? `${c + 1}` : columnPath(k);
-  };
-  const walk = (rows: readonly Rij[], path: Path, indices: number[], labels: string[]) => {
-    rows.forEach((row, r) => {
-      const rowLabels = [...labels, row.label];
-      row.waarden.forEach((cel, c) => {
-        if (cel !== null || cellOptional(table, row, c)) return;
-        const cell: CellRef = {
-          rows: [...indices, r],
-          labels: rowLabels,
-          column: c,
-          columnName: kolom(c),
-          eenheid: cellUnit(table, row, c),
-        };
-        out.push({
-          ...how.at([...path, r, 'waarden', c]),
-          fact: how.id,
-          name: `${how.id}, rij "${rowLabels.join(' / ')}", kolom ${kolom(c)}`,
-          vorig: how.vorig(cell),
-        });
-      });
-      if (row.onderdelen)
-        walk(row.onderdelen, [...path, r, 'onderdelen'], [...indices, r], rowLabels);
-    });
-  };
-  walk(table.rijen, ['rijen'], [], []);
-  const label = table.totaal?.label ?? 'Totaal';
-  const stated = (cells: readonly Cel[], path: Path, name: string, part?: CellRef['totalPart']) =>
-    cells.forEach((cel, c) => {
-      const kolom_ = table.kolommen[c];
-      // A total's share of the whole is not asked for, nor a computed column.
-      const share = typeof kolom_ === 'object' && kolom_.aandeel_van !== undefined;
-      if (cel !== null || computedColumn(table, c) || (share && !part)) return;
-      out.push({
-        ...how.at([...path, c]),
-        fact: how.id,
-        name: `${how.id}, vermeld totaal "${name}", kolom ${kolom(c)}`,
-        vorig: how.vorig({
-          rows: [],
-          labels: [],
-          totalPart: part,
-          column: c,
-          columnName: kolom(c),
-          eenheid: columnUnit(table, c),
-        }),
-      });
-    });
-  stated(table.totaal?.vermeld ?? [], ['totaal', 'vermeld'], label);
-  table.totaal?.onderdelen?.forEach((part, i) =>
-    stated(part.vermeld, ['totaal', 'onderdelen', i, 'vermeld'], `${label} / ${part.label}`, {
-      index: i,
-      label: part.label,
+  const missing = tableValues(table).filter((v) => {
+    if (v.cel !== null) return false;
+    if (v.row) return !cellOptional(table, v.row, v.column);
+    const kolom = table.kolommen[v.column];
+    // A total's share of the whole is not asked for, nor a computed column.
+    const share = typeof kolom === 'object' && kolom.aandeel_van !== undefined;
+    return !computedColumn(table, v.column) && !(share && !v.totalPart);
+  });
+  return missing.map((v) => ({
+    ...how.at(v.path),
+    fact: how.id,
+    name: `${how.id}, ${v.label}`,
+    vorig: how.vorig({
+      rows: v.rows,
+      labels: v.rowLabels,
+      totalPart: v.totalPart,
+      column: v.column,
+      columnName: v.columnName,
+      eenheid: v.eenheid,
     }),
-  );
-  return out;
+  }));
 }
 
 /** The same cell (row and column by their names) in last year's table. */

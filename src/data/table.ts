@@ -280,3 +280,89 @@ export function decimalsOf(n: number): number {
   const dot = s.indexOf('.');
   return dot < 0 ? 0 : s.length - dot - 1;
 }
+
+/** One typed value of a table: a cell of a row (parts included), or of a stated total. */
+export interface TableValue {
+  /** Where it is typed, from the table's own key: ['rijen', 1, 'onderdelen', 0, 'waarden', 2]. */
+  path: Array<string | number>;
+  /** How a person names it: `rij "Actium / Beilen", kolom 2024` or `vermeld totaal "Totaal", kolom 2024`. */
+  label: string;
+  cel: Cel;
+  eenheid: Eenheid;
+  column: number;
+  /** The column's full name ("Actium / Netto huur / aantal"), its number when it has none. */
+  columnName: string;
+  /** The row it is in (undefined for a stated total) and its indices and labels from the top. */
+  row?: Rij | undefined;
+  rows: number[];
+  rowLabels: string[];
+  /** A stated total's part (`totaal.onderdelen`): its index and label. */
+  totalPart?: { index: number; label: string } | undefined;
+}
+
+/**
+ * Every typed value of a table in file order: each row's cells, then its parts', depth-first;
+ * then the stated total and the stated totals of its parts. The status (what is missing) and
+ * the review's values record (what changed) both name a value this way.
+ */
+export function tableValues(table: Tabel): TableValue[] {
+  const out: TableValue[] = [];
+  const kolom = (c: number) => {
+    const k = table.kolommen[c];
+    return k === undefined ? `${c + 1}` : columnPath(k);
+  };
+  const walk = (
+    rows: readonly Rij[],
+    path: Array<string | number>,
+    indices: number[],
+    labels: string[],
+  ) => {
+    rows.forEach((row, r) => {
+      const rowLabels = [...labels, row.label];
+      row.waarden.forEach((cel, c) => {
+        out.push({
+          path: [...path, r, 'waarden', c],
+          label: `rij "${rowLabels.join(' / ')}", kolom ${kolom(c)}`,
+          cel,
+          eenheid: cellUnit(table, row, c),
+          column: c,
+          columnName: kolom(c),
+          row,
+          rows: [...indices, r],
+          rowLabels,
+        });
+      });
+      if (row.onderdelen)
+        walk(row.onderdelen, [...path, r, 'onderdelen'], [...indices, r], rowLabels);
+    });
+  };
+  walk(table.rijen, ['rijen'], [], []);
+  const label = table.totaal?.label ?? 'Totaal';
+  const stated = (
+    cells: readonly Cel[],
+    path: Array<string | number>,
+    name: string,
+    totalPart?: TableValue['totalPart'],
+  ) =>
+    cells.forEach((cel, c) =>
+      out.push({
+        path: [...path, c],
+        label: `vermeld totaal "${name}", kolom ${kolom(c)}`,
+        cel,
+        eenheid: columnUnit(table, c),
+        column: c,
+        columnName: kolom(c),
+        rows: [],
+        rowLabels: [],
+        totalPart,
+      }),
+    );
+  stated(table.totaal?.vermeld ?? [], ['totaal', 'vermeld'], label);
+  table.totaal?.onderdelen?.forEach((part, i) =>
+    stated(part.vermeld, ['totaal', 'onderdelen', i, 'vermeld'], `${label} / ${part.label}`, {
+      index: i,
+      label: part.label,
+    }),
+  );
+  return out;
+}

@@ -6,9 +6,8 @@
  * outputs (.waarden.json) so that the next build's review can compare with it.
  */
 import { formatDatum } from '../render/format/index.ts';
-import type { Cel, Eenheid, Rij, Tabel } from './schema.ts';
 import { chaptersOfFacts, formatValue } from './status.ts';
-import { cellUnit, columnPath, columnUnit } from './table.ts';
+import { tableValues } from './table.ts';
 import type { Edition } from './validate.ts';
 import { locate } from './yaml-source.ts';
 import type { YamlSource } from './yaml-source.ts';
@@ -123,48 +122,12 @@ export function editionValues(
       } else if (fact.soort === 'ontbreekt') {
         push(src, [name], id, id, 'de cijfers ontbreken');
       } else if (fact.soort === 'tabel') {
-        tableValues(fact, (path, label, value) =>
-          push(src, [name, ...path], `${id}, ${label}`, id, value),
-        );
+        for (const v of tableValues(fact))
+          push(src, [name, ...v.path], `${id}, ${v.label}`, id, formatValue(v.cel, v.eenheid));
       }
     }
   }
   return out;
-}
-
-/** Every typed cell of a table and its stated totals. */
-function tableValues(table: Tabel, push: (path: Path, label: string, value: string) => void): void {
-  const kolom = (c: number) => {
-    const k = table.kolommen[c];
-    return k === undefined ? `${c + 1}` : columnPath(k);
-  };
-  const walk = (rows: readonly Rij[], path: Path, labels: string[]) => {
-    rows.forEach((row, r) => {
-      const rowLabels = [...labels, row.label];
-      row.waarden.forEach((cel: Cel, c) => {
-        push(
-          [...path, r, 'waarden', c],
-          `rij "${rowLabels.join(' / ')}", kolom ${kolom(c)}`,
-          formatValue(cel, cellUnit(table, row, c)),
-        );
-      });
-      if (row.onderdelen) walk(row.onderdelen, [...path, r, 'onderdelen'], rowLabels);
-    });
-  };
-  walk(table.rijen, ['rijen'], []);
-  const label = table.totaal?.label ?? 'Totaal';
-  const stated = (cells: readonly Cel[], path: Path, name: string) =>
-    cells.forEach((cel, c) =>
-      push(
-        [...path, c],
-        `vermeld totaal "${name}", kolom ${kolom(c)}`,
-        formatValue(cel, columnUnit(table, c) as Eenheid),
-      ),
-    );
-  stated(table.totaal?.vermeld ?? [], ['totaal', 'vermeld'], label);
-  table.totaal?.onderdelen?.forEach((part, i) =>
-    stated(part.vermeld, ['totaal', 'onderdelen', i, 'vermeld'], `${label} / ${part.label}`),
-  );
 }
 
 /** One value that differs between two versions (or is only in one). */

@@ -35,6 +35,7 @@ import { withReadLog } from '../files.ts';
 import { editionInputs, programIdentity } from './inputs.ts';
 import { bestandXml, FORMATS, informatieobjectXml } from './mdto.ts';
 import type { FileRecord, Format, ObjectRecord } from './mdto.ts';
+import type { PdfAConformance } from '../finalize/pdfa.ts';
 
 export const MANIFEST = 'manifest.json';
 export const INPUT_DIR = 'invoer';
@@ -56,7 +57,7 @@ export const Manifest = z.strictObject({
   uitgever: z.string(),
   datum: z.string().nullable(),
   gearchiveerd: z.string(),
-  pdfa: z.string().nullable(),
+  pdfa: z.string(),
   source_date_epoch: z.string().nullable(),
   sjablonen: z.string(),
   versies: z.strictObject({
@@ -101,8 +102,8 @@ export function libraryVersions(): Record<string, string> {
 }
 
 /** The format of an output file, by its name; the PDF's from its PDF/A conformance. */
-function formatOf(name: string, pdfa: 'A' | 'U' | undefined): Format {
-  if (name.endsWith('.pdf')) return pdfa === 'A' ? FORMATS['PDF/A-2A'] : FORMATS['PDF/A-2U'];
+function formatOf(name: string, pdfa: PdfAConformance): Format {
+  if (name.endsWith('.pdf')) return FORMATS[`PDF/A-2${pdfa}`];
   if (name.endsWith('.html')) return FORMATS.html;
   return FORMATS.csv;
 }
@@ -146,7 +147,9 @@ export async function archiveEdition(
       writeFileSync(target, data);
     }
     const now = new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
+    // A final edition is always made PDF/A (or the build fails): its level names the format.
     const pdfa = result.pdfa?.conformance;
+    if (!pdfa) throw new Error('de definitieve editie heeft geen PDF/A-identificatie');
     const program = programIdentity();
     const outputs: FileRecord[] = result.outputs.map((file) => {
       const data = readFileSync(file);
@@ -181,7 +184,7 @@ export async function archiveEdition(
       uitgever: edition.publicatie.uitgever,
       datum: edition.editie.datum,
       gearchiveerd: now,
-      pdfa: pdfa ? `2${pdfa}` : null,
+      pdfa: `2${pdfa}`,
       source_date_epoch: process.env.SOURCE_DATE_EPOCH ?? null,
       sjablonen: edition.publicatie.sjablonen,
       versies: {

@@ -17,6 +17,7 @@ export interface Format {
 /** PRONOM identifiers of the formats an edition has. */
 export const FORMATS = {
   'PDF/A-2A': { label: 'Acrobat PDF/A - Portable Document Format 2a', code: 'fmt/476' },
+  'PDF/A-2B': { label: 'Acrobat PDF/A - Portable Document Format 2b', code: 'fmt/477' },
   'PDF/A-2U': { label: 'Acrobat PDF/A - Portable Document Format 2u', code: 'fmt/478' },
   html: { label: 'Hypertext Markup Language 5', code: 'fmt/471' },
   csv: { label: 'Comma Separated Values', code: 'x-fmt/18' },

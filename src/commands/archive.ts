@@ -19,7 +19,7 @@ export async function archiveCommand(flags: BuildFlags): Promise<number> {
       const count = (soort: string) => manifest.bestanden.filter((f) => f.soort === soort).length;
       console.log(`${dir}`);
       console.log(
-        `  ${build.pages} pagina's, PDF/A-${manifest.pdfa ?? '?'}; ${count('uitvoer')} bestanden van de editie, ` +
+        `  ${build.pages} pagina's, PDF/A-${manifest.pdfa}; ${count('uitvoer')} bestanden van de editie, ` +
           `${count('invoer')} invoerbestanden, ${count('mdto')} MDTO-records; manifest.json met SHA-256 van elk`,
       );
     } finally {

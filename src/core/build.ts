@@ -21,6 +21,7 @@ import { folderLayoutCache } from '../print/layout-cache.ts';
 import { setMetadata } from '../finalize/metadata.ts';
 import { cleanTextLayer } from '../finalize/text-layer.ts';
 import { srgbProfile } from '../finalize/pdfa.ts';
+import type { PdfAConformance } from '../finalize/pdfa.ts';
 import { PDFDocument } from 'pdf-lib';
 import { writeOutputs } from '../finalize/write.ts';
 import type { OutputFile } from '../finalize/write.ts';
@@ -95,7 +96,7 @@ export interface BuildResult {
   /** The browser that printed: "Chrome/156.0.…". */
   browserVersion: string;
   /** A final edition's PDF/A identification (src/finalize/pdfa.ts). */
-  pdfa?: { part: 2; conformance: 'A' | 'U' } | undefined;
+  pdfa?: { part: 2; conformance: PdfAConformance } | undefined;
 }
 
 export interface BuildOptions {
@@ -146,7 +147,7 @@ export async function build(ctx: BuildContext, options: BuildOptions = {}): Prom
   const printedDoc =
     printed.document ?? (await PDFDocument.load(printed.pdf, { updateMetadata: false }));
   cleanTextLayer(printedDoc);
-  const { pdf, pageCount } = await setMetadata(printedDoc, {
+  const { pdf, pageCount, pdfa } = await setMetadata(printedDoc, {
     title: edition.editie.titel,
     author: edition.publicatie.uitgever,
     subject: edition.editie.onderwerp ?? edition.editie.ondertitel ?? edition.editie.titel,
@@ -213,6 +214,7 @@ export async function build(ctx: BuildContext, options: BuildOptions = {}): Prom
     contentHash: assembled.contentHash,
     style: assembled.style,
     browserVersion: printed.browserVersion,
+    pdfa,
   };
 }
 

@@ -44,7 +44,7 @@ function files(folder: string, base = folder): string[] {
 interface Manifest {
   publicatie: string;
   jaar: number;
-  pdfa: string | null;
+  pdfa: string;
   versies: {
     jaarverslag: string;
     node: string;
@@ -153,7 +153,9 @@ describe('jaarverslag archive', () => {
     expect(bestand.identificatie.identificatieKenmerk).toContain('proef/2024');
     expect(bestand.naam).toBe(pdfName);
     expect(Number(bestand.omvang)).toBe(readFileSync(path.join(dir, pdfName)).length);
-    expect(bestand.bestandsformaat.begripCode).toMatch(/^fmt\/47[68]$/); // PDF/A-2a or 2u (PRONOM)
+    // PRONOM's PDF/A-2a: the level the manifest records for the PDF.
+    expect(manifest().pdfa).toBe('2A');
+    expect(bestand.bestandsformaat.begripCode).toBe('fmt/476');
     expect(bestand.checksum.checksumAlgoritme.begripLabel).toBe('SHA256');
     expect(bestand.checksum.checksumWaarde).toBe(sha256(path.join(dir, pdfName)));
     expect(Number.isNaN(Date.parse(bestand.checksum.checksumDatum))).toBe(false);

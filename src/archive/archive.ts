@@ -8,12 +8,10 @@
  * The folder is made beside its place and moved there when complete: a failed archive leaves
  * an earlier one untouched. An edition already archived is not overwritten.
  */
-import { createHash } from 'node:crypto';
 import {
   cpSync,
   existsSync,
   mkdirSync,
-  readdirSync,
   readFileSync,
   renameSync,
   rmSync,
@@ -21,7 +19,6 @@ import {
   symlinkSync,
   writeFileSync,
 } from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Browser } from 'puppeteer';
 import { z } from 'zod';
@@ -29,10 +26,10 @@ import { PROJECT_ROOT, resolveContext } from '../context.ts';
 import type { BuildFlags } from '../context.ts';
 import { build } from '../core/build.ts';
 import type { BuildResult } from '../core/build.ts';
-import { checkData } from '../core/check.ts';
 import { EnvironmentError, JaarverslagError } from '../errors.ts';
 import { withReadLog } from '../files.ts';
-import { editionInputs, programIdentity } from './inputs.ts';
+import { packageVersion } from '../figures/cache.ts';
+import { filesUnder, programIdentity, sha256, slash, withReads } from './inputs.ts';
 import { bestandXml, FORMATS, informatieobjectXml } from './mdto.ts';
 import type { FileRecord, Format, ObjectRecord } from './mdto.ts';
 import type { PdfAConformance } from '../finalize/pdfa.ts';
@@ -77,23 +74,15 @@ export function archiveRoot(root: string = PROJECT_ROOT): string {
   return path.resolve(process.env.JAARVERSLAG_ARCHIEF || path.join(root, 'archive'));
 }
 
-const sha256 = (data: Uint8Array) => createHash('sha256').update(data).digest('hex');
-const slash = (p: string) => p.split(path.sep).join('/');
-
 /** The installed version of each library the program depends on (package.json). */
 export function libraryVersions(): Record<string, string> {
   const pkg = JSON.parse(readFileSync(path.join(PROJECT_ROOT, 'package.json'), 'utf8')) as {
     dependencies?: Record<string, string>;
   };
-  const require = createRequire(path.join(PROJECT_ROOT, 'package.json'));
   const out: Record<string, string> = {};
   for (const name of Object.keys(pkg.dependencies ?? {}).sort()) {
     try {
-      const file = path.join(PROJECT_ROOT, 'node_modules', name, 'package.json');
-      const json = JSON.parse(
-        readFileSync(existsSync(file) ? file : require.resolve(`${name}/package.json`), 'utf8'),
-      ) as { version?: string };
-      out[name] = json.version ?? '?';
+      out[name] = packageVersion(name);
     } catch {
       out[name] = 'niet gevonden';
     }
@@ -135,8 +124,8 @@ export async function archiveEdition(
     const { result, reads } = await withReadLog(() =>
       build(ctx, { browser: options.browser, review: false }),
     );
-    const edition = checkData(ctx).edition;
-    const inputs = editionInputs(ctx, edition.publicatie.sjablonen, result.style, reads);
+    const { edition } = result;
+    const inputs = withReads(ctx, result.inputs, reads);
     // A copy of every input, laid out as the project has it.
     for (const f of inputs) {
       const target = path.join(ctx.outDir, INPUT_DIR, ...f.rel.split('/'));
@@ -201,7 +190,7 @@ export async function archiveEdition(
           grootte: o.omvang,
           soort: 'uitvoer' as const,
         })),
-        ...listFiles(mdtoDir).map((file) => describe(ctx.outDir, file, 'mdto')),
+        ...filesUnder(mdtoDir).map((file) => describe(ctx.outDir, file, 'mdto')),
         ...inputs.map((f) => ({
           pad: `${INPUT_DIR}/${f.rel}`,
           sha256: f.sha256,
@@ -232,17 +221,6 @@ function describe(dir: string, file: string, soort: ManifestFile['soort']): Mani
     grootte: data.length,
     soort,
   };
-}
-
-/** Every file under a folder, sorted (links are not followed: they are no archived files). */
-function listFiles(dir: string): string[] {
-  const out: string[] = [];
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const file = path.join(dir, entry.name);
-    if (entry.isDirectory()) out.push(...listFiles(file));
-    else out.push(file);
-  }
-  return out.sort();
 }
 
 /** Read and check an archive's manifest; a clear error when it is missing or damaged. */
@@ -304,7 +282,7 @@ export function verifyArchive(dir: string): VerifyResult {
     if (!stat.isFile() || stat.size !== f.grootte || sha256(readFileSync(file)) !== f.sha256)
       changed.push(f.pad);
   }
-  const extra = listFiles(dir)
+  const extra = filesUnder(dir)
     .map((file) => slash(path.relative(dir, file)))
     .filter((p) => !listed.has(p));
   return { manifest, checked: manifest.bestanden.length, changed, missing, extra };

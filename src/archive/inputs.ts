@@ -49,20 +49,29 @@ function kindOf(file: string): InputKind {
   return KINDS.find(([re]) => re.test(file))?.[1] ?? 'afbeelding';
 }
 
-/** Every file under `dir` (names starting with a dot left out), sorted. */
-function walk(dir: string, skip: (name: string, depth: number) => boolean, depth = 0): string[] {
+/** Every file under `dir` (everything that is not a folder), sorted; `skip` leaves names out. */
+export function filesUnder(
+  dir: string,
+  skip: (name: string, depth: number) => boolean = () => false,
+  depth = 0,
+): string[] {
   if (!existsSync(dir)) return [];
   const out: string[] = [];
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    if (entry.name.startsWith('.') || skip(entry.name, depth)) continue;
+    if (skip(entry.name, depth)) continue;
     const file = path.join(dir, entry.name);
-    if (entry.isDirectory()) out.push(...walk(file, skip, depth + 1));
-    else if (entry.isFile() || entry.isSymbolicLink()) out.push(file);
+    if (entry.isDirectory()) out.push(...filesUnder(file, skip, depth + 1));
+    else out.push(file);
   }
   return out.sort();
 }
 
-const slash = (p: string) => p.split(path.sep).join('/');
+/** Names starting with a dot (.DS_Store, an editor's swap file) are nobody's input. */
+const hidden = (name: string) => name.startsWith('.');
+
+export const slash = (p: string) => p.split(path.sep).join('/');
+
+export const sha256 = (data: Uint8Array) => createHash('sha256').update(data).digest('hex');
 
 /** The archive's name of an input: data/… for the data folder, else relative to the project. */
 export function archiveName(ctx: Pick<BuildContext, 'root' | 'dataDir'>, abs: string): string {
@@ -75,55 +84,73 @@ export function archiveName(ctx: Pick<BuildContext, 'root' | 'dataDir'>, abs: st
 
 /**
  * The edition's inputs: the publication's files (publicatie.yaml, its series, this year's
- * folder; other years are not read), the template set, the font files of the house style, the
- * colour profile of a final edition, and whatever else a build was seen to read (`reads`, from
- * the read log of src/files.ts: another publication's data compared with, say).
+ * folder; other years are not read), the template set, the font files of the house style, and
+ * the colour profile of a final edition.
  */
 export function editionInputs(
   ctx: BuildContext,
   templateSet: string,
   style: HouseStyle,
-  reads: readonly InputRead[] = [],
 ): InputFile[] {
   const listed = new Map<string, InputKind>();
   const add = (file: string, kind: InputKind = kindOf(file)) => {
     if (!listed.has(file)) listed.set(file, kind);
   };
   const year = String(ctx.year);
-  for (const f of walk(
-    ctx.publicationDir,
-    (name, depth) => depth === 0 && /^\d{4}$/.test(name) && name !== year,
-  ))
-    add(f);
-  for (const f of walk(path.join(ctx.root, 'templates', templateSet), () => false)) add(f);
+  const otherYear = (name: string, depth: number) =>
+    depth === 0 && /^\d{4}$/.test(name) && name !== year;
+  for (const f of filesUnder(ctx.publicationDir, (n, d) => hidden(n) || otherYear(n, d))) add(f);
+  for (const f of filesUnder(path.join(ctx.root, 'templates', templateSet), hidden)) add(f);
   for (const f of fontFiles(ctx.root, style)) add(f.file, 'lettertype');
   if (ctx.final) add(srgbProfilePath(ctx.root), 'kleurprofiel');
+  return describeInputs(
+    ctx,
+    [],
+    [...listed].map(([file, kind]) => ({ file, kind })),
+    false,
+  );
+}
+
+/**
+ * The inputs with whatever else a build was seen to read (the read log of src/files.ts: another
+ * publication's data compared with, say), each file once.
+ */
+export function withReads(
+  ctx: BuildContext,
+  inputs: readonly InputFile[],
+  reads: readonly InputRead[],
+): InputFile[] {
+  return describeInputs(ctx, inputs, reads, true);
+}
+
+/**
+ * `known` with each of `files` that is not among them (by its archive name) read, hashed and
+ * added. A file that cannot be read as an input is an error when `required` (the build read it),
+ * else left out (a stray file beside the inputs: too large, a link elsewhere).
+ */
+function describeInputs(
+  ctx: BuildContext,
+  known: readonly InputFile[],
+  files: ReadonlyArray<{ file: string; kind: InputKind }>,
+  required: boolean,
+): InputFile[] {
   const roots = [...inputRoots(ctx), ...fontRoots(ctx.root)];
-  const files: InputFile[] = [];
-  const seen = new Set<string>();
-  const take = (abs: string, kind: InputKind, required: boolean) => {
+  const out = [...known];
+  const seen = new Set(known.map((f) => f.rel));
+  for (const { file: abs, kind } of files) {
+    const rel = archiveName(ctx, abs);
+    if (seen.has(rel)) continue;
     let bytes: Buffer;
     try {
       bytes = readInputBytes(abs, { kind, roots });
     } catch (e) {
-      // A stray file the build does not read (too large, a link elsewhere) is no input of it.
-      if (e instanceof InputFileError && !required) return;
+      if (e instanceof InputFileError && !required) continue;
       throw e;
     }
-    const rel = archiveName(ctx, abs);
-    if (seen.has(rel)) return;
     seen.add(rel);
-    files.push({
-      abs,
-      rel,
-      kind,
-      size: bytes.length,
-      sha256: createHash('sha256').update(bytes).digest('hex'),
-    });
-  };
-  for (const [file, kind] of listed) take(file, kind, false);
-  for (const r of reads) take(r.file, r.kind, true);
-  return files.sort((a, b) => (a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0));
+    out.push({ abs, rel, kind, size: bytes.length, sha256: sha256(bytes) });
+  }
+  return out.sort((a, b) => (a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0));
 }
 
 let program: Program | undefined;
@@ -136,7 +163,7 @@ export function programIdentity(): Program {
   };
   const hash = createHash('sha256');
   const src = path.join(PROJECT_ROOT, 'src');
-  for (const f of walk(src, () => false)) {
+  for (const f of filesUnder(src, hidden)) {
     hash
       .update(slash(path.relative(src, f)))
       .update('\0')

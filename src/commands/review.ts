@@ -12,6 +12,7 @@ import type { BuildContext, BuildFlags } from '../context.ts';
 import type { BuildResult } from '../core/build.ts';
 import { PREVIOUS_DIR, valueChanges } from '../data/values.ts';
 import { UsageError } from '../errors.ts';
+import { slash } from '../archive/inputs.ts';
 import { whileBrowserStarts } from '../print/browser.ts';
 import { writeReview } from '../review/index.ts';
 import { keptVersion, numberChanges, valuesBeside } from '../review/kept.ts';
@@ -45,7 +46,6 @@ async function versionAtRef(
   const templatesRel = path.relative(top, path.join(ctx.root, 'templates'));
   if (dataRel.startsWith('..') || templatesRel.startsWith('..'))
     throw new UsageError(`--against ${ref}: de gegevens liggen niet in de git-opslag ${top}`);
-  const slash = (p: string) => p.split(path.sep).join('/');
   try {
     git(top, [
       'cat-file',

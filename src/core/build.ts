@@ -33,6 +33,7 @@ import { draftDate, draftMarkText } from '../render/draft-mark.ts';
 import { contentHash, editionInputs } from '../archive/inputs.ts';
 import type { InputFile } from '../archive/inputs.ts';
 import type { HouseStyle } from '../render/house-style.ts';
+import type { Edition } from '../data/validate.ts';
 
 /** The report as one HTML document, exactly as it is printed (figures, chapters, fonts inlined). */
 export async function assembleHtml(ctx: BuildContext, checked: CheckResult): Promise<string> {
@@ -87,6 +88,8 @@ export interface BuildResult {
   passes: number;
   /** What the layout stage did (prints to measure, words unhyphenated, figures floated). */
   layout?: LayoutReport | undefined;
+  /** The edition as checked and built. */
+  edition: Edition;
   /** Every file written: the PDF, the HTML and each table's CSV (not the review's records). */
   outputs: string[];
   /** The inputs, with their SHA-256, and their short hash as a draft shows it. */
@@ -209,6 +212,7 @@ export async function build(ctx: BuildContext, options: BuildOptions = {}): Prom
     pages: pageCount,
     passes: printed.passes,
     layout: printed.layout,
+    edition,
     outputs: edition_.map((f) => f.path),
     inputs: assembled.inputs,
     contentHash: assembled.contentHash,

@@ -14,7 +14,7 @@ import { fileURLToPath } from 'node:url';
 let codeHash: string | undefined;
 
 /** A package's version, from the package.json above its entry point (not all export it). */
-function packageVersion(name: string): string {
+export function packageVersion(name: string): string {
   let dir = path.dirname(createRequire(import.meta.url).resolve(name));
   while (dir !== path.dirname(dir)) {
     try {

@@ -3,13 +3,13 @@
  * edition and its values record (.waarden.json); and the changed values as the report lists
  * them, with the chapters and pages where each shows.
  */
-import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { ValueChange, ValuesFile } from '../data/values.ts';
 import { VALUES_FILE } from '../data/values.ts';
 import { DRAFT_MARK } from '../render/draft-mark.ts';
 import type { NumberChange } from './report.ts';
+import { pdfPageTexts } from './text-diff.ts';
 
 export interface Version {
   pdf: string;
@@ -49,13 +49,10 @@ function pagesShowing(pages: readonly string[], value: string): number[] {
   return pages.flatMap((text, i) => (re.test(text) ? [i + 1] : []));
 }
 
+/** Each page's text in one line, the draft mark left out, to find a value on it. */
 function pageTexts(pdf: string): string[] {
   try {
-    const out = execFileSync('pdftotext', ['-enc', 'UTF-8', pdf, '-'], {
-      encoding: 'utf8',
-      maxBuffer: 1 << 28,
-    });
-    return out.split('\f').map((p) =>
+    return pdfPageTexts(pdf).map((p) =>
       p
         .replace(/\u00ad/g, '')
         .replace(DRAFT_MARK, ' ')

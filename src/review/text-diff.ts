@@ -184,15 +184,20 @@ function joinLines(lines: string[]): string {
   return text;
 }
 
-/** The paragraphs of a PDF (pdftotext, per page): the rough fallback when no HTML is available. */
-export function pdfParagraphs(pdf: string): Paragraph[] {
+/** The text of each page of a PDF, as pdftotext reads it (page 1 first). */
+export function pdfPageTexts(pdf: string): string[] {
   const out = execFileSync('pdftotext', ['-enc', 'UTF-8', pdf, '-'], {
     encoding: 'utf8',
-    maxBuffer: 64 << 20,
+    maxBuffer: 1 << 28,
   });
   const pages = out.split('\f');
   if (pages.at(-1)?.trim() === '') pages.pop();
-  return pdfTextParagraphs(pages);
+  return pages;
+}
+
+/** The paragraphs of a PDF (pdftotext, per page): the rough fallback when no HTML is available. */
+export function pdfParagraphs(pdf: string): Paragraph[] {
+  return pdfTextParagraphs(pdfPageTexts(pdf));
 }
 
 export interface WordPart {

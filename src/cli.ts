@@ -113,6 +113,11 @@ function targets(p: Parsed): BuildFlags[] {
   }));
 }
 
+/** A command that works on one edition refuses --all. */
+function oneEdition(p: Parsed): void {
+  if (p.all) throw new UsageError(`${p.command} geldt één editie; --all past daar niet bij`);
+}
+
 async function run(argv: string[]): Promise<number> {
   const p = parse(argv);
   // Each command imports only what it needs: `check` and `--help` start no browser code.
@@ -133,12 +138,12 @@ async function run(argv: string[]): Promise<number> {
       return newYearCommand(p.flags, p.argument);
     }
     case 'workbook': {
-      if (p.all) throw new UsageError('workbook geldt één editie; --all past daar niet bij');
+      oneEdition(p);
       const { workbookCommand } = await import('./commands/workbook.ts');
       return workbookCommand(p.flags);
     }
     case 'import': {
-      if (p.all) throw new UsageError('import geldt één editie; --all past daar niet bij');
+      oneEdition(p);
       const { importCommand } = await import('./commands/workbook.ts');
       return importCommand(p.flags, p.argument);
     }
@@ -157,17 +162,17 @@ async function run(argv: string[]): Promise<number> {
       return previewCommand(p.flags, p.port);
     }
     case 'review': {
-      if (p.all) throw new UsageError('review geldt één editie; --all past daar niet bij');
+      oneEdition(p);
       const { reviewCommand } = await import('./commands/review.ts');
       return reviewCommand(p.flags, p.against);
     }
     case 'archive': {
-      if (p.all) throw new UsageError('archive geldt één editie; --all past daar niet bij');
+      oneEdition(p);
       const { archiveCommand } = await import('./commands/archive.ts');
       return archiveCommand(p.flags);
     }
     case 'verify': {
-      if (p.all) throw new UsageError('verify geldt één editie; --all past daar niet bij');
+      oneEdition(p);
       const { verifyCommand } = await import('./commands/archive.ts');
       return verifyCommand(p.flags, p.rebuild);
     }

@@ -6,6 +6,8 @@
  * follow the schema's order; values are escaped for XML.
  */
 
+import { escapeMarkup } from '../render/markup.ts';
+
 export const MDTO_NAMESPACE = 'https://www.nationaalarchief.nl/mdto';
 
 /** A file format as PRONOM names it (The National Archives' registry that MDTO refers to). */
@@ -59,15 +61,7 @@ export interface ObjectRecord {
   bestanden: readonly FileRecord[];
 }
 
-const xml = (s: string) =>
-  s
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    // Characters XML 1.0 does not allow at all.
-    // eslint-disable-next-line no-control-regex
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '');
+const xml = escapeMarkup;
 
 const el = (name: string, value: string) => `<${name}>${xml(value)}</${name}>`;
 

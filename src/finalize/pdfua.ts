@@ -7,6 +7,7 @@
  */
 import { PDFArray, PDFDict, PDFHexString, PDFName, PDFString } from 'pdf-lib';
 import type { PDFDocument, PDFObject } from 'pdf-lib';
+import { escapeMarkup } from '../render/markup.ts';
 
 export interface DocumentDescription {
   title: string;
@@ -63,8 +64,7 @@ const PDFUA_EXTENSION = [
   '  </rdf:Description>',
 ];
 
-const xml = (s: string) =>
-  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const xml = escapeMarkup;
 
 /** The XMP packet (UTF-8), as the catalog's /Metadata stream carries it. */
 export function xmpPacket(d: DocumentDescription): string {

@@ -4,6 +4,7 @@
  * from the network (its Content-Security-Policy says so), its pictures lie beside it.
  */
 import type { TextChange, WordPart } from './text-diff.ts';
+import { escapeMarkup } from '../render/markup.ts';
 
 /** One number that changed between the editions (computed by the caller from the data). */
 export interface NumberChange {
@@ -63,25 +64,12 @@ export interface ReportModel {
   };
 }
 
-const ESCAPES: Record<string, string> = {
-  '&': '&amp;',
-  '<': '&lt;',
-  '>': '&gt;',
-  '"': '&quot;',
-  "'": '&#39;',
-};
-
-/** Text for HTML content and attribute values. */
-export function escapeHtml(value: string): string {
-  return value.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
-}
-
 /**
  * A file name beside the report as a relative URL: each path segment percent-encoded, so that a
  * name can neither leave the attribute nor become another scheme ("javascript:").
  */
 function relativeUrl(file: string): string {
-  return escapeHtml(file.split('/').map(encodeURIComponent).join('/'));
+  return escapeMarkup(file.split('/').map(encodeURIComponent).join('/'));
 }
 
 /** Dutch count with the right noun: "1 getal", "3 getallen". */
@@ -140,28 +128,28 @@ figcaption { font-size: .9rem; color: var(--grijs); margin-top: .25rem; }
 `;
 
 function summaryItem(href: string, value: number, text: string, detail: string): string {
-  return `<li><a href="#${href}"><strong>${value.toLocaleString('nl-NL')}</strong> ${escapeHtml(text)}${
-    detail ? `<span class="detail">${escapeHtml(detail)}</span>` : ''
+  return `<li><a href="#${href}"><strong>${value.toLocaleString('nl-NL')}</strong> ${escapeMarkup(text)}${
+    detail ? `<span class="detail">${escapeMarkup(detail)}</span>` : ''
   }</a></li>`;
 }
 
 function numbersSection(model: ReportModel): string {
   const note = model.numbersNote
-    ? `<p class="toelichting">${escapeHtml(model.numbersNote)}</p>`
+    ? `<p class="toelichting">${escapeMarkup(model.numbersNote)}</p>`
     : '';
   if (model.numbers.length === 0)
     return `<section id="getallen"><h2>Getallen</h2>${note}<p class="leeg">Geen getallen gewijzigd.</p></section>`;
   const rows = model.numbers
     .map(
       (n) =>
-        `<tr><td><code>${escapeHtml(n.field)}</code></td><td><code>${escapeHtml(
+        `<tr><td><code>${escapeMarkup(n.field)}</code></td><td><code>${escapeMarkup(
           `${n.file}:${n.line}`,
-        )}</code></td><td class="getal"><del>${escapeHtml(n.old)}</del> → <ins>${escapeHtml(
+        )}</code></td><td class="getal"><del>${escapeMarkup(n.old)}</del> → <ins>${escapeMarkup(
           n.new,
         )}</ins></td><td>${
           n.where.length === 0
             ? '<span class="leeg">niet in de tekst</span>'
-            : `<ul>${n.where.map((w) => `<li>${escapeHtml(w)}</li>`).join('')}</ul>`
+            : `<ul>${n.where.map((w) => `<li>${escapeMarkup(w)}</li>`).join('')}</ul>`
         }</td></tr>`,
     )
     .join('\n');
@@ -177,21 +165,21 @@ function parts(list: WordPart[]): string {
     .map((p, i) =>
       p.kind === 'added'
         ? // A space between words taken out and words put in: "komt komen", not "komtkomen".
-          `${list[i - 1]?.kind === 'removed' ? ' ' : ''}<ins>${escapeHtml(p.text)}</ins>`
+          `${list[i - 1]?.kind === 'removed' ? ' ' : ''}<ins>${escapeMarkup(p.text)}</ins>`
         : p.kind === 'removed'
-          ? `<del>${escapeHtml(p.text)}</del>`
-          : escapeHtml(p.text),
+          ? `<del>${escapeMarkup(p.text)}</del>`
+          : escapeMarkup(p.text),
     )
     .join('');
 }
 
 function place(change: TextChange, what: string): string {
   const also = change.alsoAt ?? [];
-  const where = change.place ? `${escapeHtml(change.place)} · ` : '';
+  const where = change.place ? `${escapeMarkup(change.place)} · ` : '';
   const more =
     also.length === 0
       ? ''
-      : ` (ook op ${escapeHtml(count(also.length, 'andere plek', 'andere plekken'))}: ${escapeHtml(also.join(', '))})`;
+      : ` (ook op ${escapeMarkup(count(also.length, 'andere plek', 'andere plekken'))}: ${escapeMarkup(also.join(', '))})`;
   return `<p class="plaats">${where}${what}${more}</p>`;
 }
 
@@ -206,24 +194,24 @@ function textSection(model: ReportModel): string {
       if (c.kind === 'changed')
         return `<article class="alinea gewijzigd">${place(c, 'gewijzigd')}<p class="tekst">${parts(c.parts)}</p></article>`;
       if (c.kind === 'added')
-        return `<article class="alinea nieuw">${place(c, 'nieuw')}<p class="tekst"><ins>${escapeHtml(c.text)}</ins></p></article>`;
-      return `<article class="alinea vervallen">${place(c, 'vervallen')}<p class="tekst"><del>${escapeHtml(c.text)}</del></p></article>`;
+        return `<article class="alinea nieuw">${place(c, 'nieuw')}<p class="tekst"><ins>${escapeMarkup(c.text)}</ins></p></article>`;
+      return `<article class="alinea vervallen">${place(c, 'vervallen')}<p class="tekst"><del>${escapeMarkup(c.text)}</del></p></article>`;
     })
     .join('\n');
-  return `<section id="tekst"><h2>Tekst</h2><p class="toelichting">${escapeHtml(origin)} Weggehaalde woorden staan <del>rood doorgestreept</del>, nieuwe <ins>groen</ins>.</p>
+  return `<section id="tekst"><h2>Tekst</h2><p class="toelichting">${escapeMarkup(origin)} Weggehaalde woorden staan <del>rood doorgestreept</del>, nieuwe <ins>groen</ins>.</p>
 ${items || '<p class="leeg">Geen alinea\'s gewijzigd.</p>'}</section>`;
 }
 
 function figure(file: string, alt: string, caption: string): string {
-  return `<figure><a href="${relativeUrl(file)}"><img src="${relativeUrl(file)}" alt="${escapeHtml(alt)}" loading="lazy"></a><figcaption>${escapeHtml(caption)}</figcaption></figure>`;
+  return `<figure><a href="${relativeUrl(file)}"><img src="${relativeUrl(file)}" alt="${escapeMarkup(alt)}" loading="lazy"></a><figcaption>${escapeMarkup(caption)}</figcaption></figure>`;
 }
 
 function pagesSection(model: ReportModel): string {
   const { pages } = model;
-  const intro = `<p class="toelichting">${escapeHtml(
+  const intro = `<p class="toelichting">${escapeMarkup(
     `Elke pagina van beide versies is als plaatje vergeleken, pagina voor pagina op paginanummer. Een pagina telt als anders wanneer meer dan ${percent(pages.tolerance)} van de beeldpunten verschilt; de gewijzigde gebieden zijn rood omlijnd. Verschuift de tekst, dan zijn ook de volgende pagina's anders.`,
   )}</p>
-<p class="blad">Alle ${escapeHtml(count(pages.current, 'pagina', "pagina's"))} van de nieuwe versie: <a href="${relativeUrl(pages.contactSheet)}">contactblad</a>${
+<p class="blad">Alle ${escapeMarkup(count(pages.current, 'pagina', "pagina's"))} van de nieuwe versie: <a href="${relativeUrl(pages.contactSheet)}">contactblad</a>${
     pages.pictures.length > 0
       ? ` (losse pagina's: ${pages.pictures
           .map((p, i) => `<a href="${relativeUrl(p)}">${i + 1}</a>`)
@@ -234,7 +222,7 @@ function pagesSection(model: ReportModel): string {
     .map(
       (
         p,
-      ) => `<article id="pagina-${p.page}"><h3>Pagina ${p.page}</h3><p class="toelichting">${escapeHtml(
+      ) => `<article id="pagina-${p.page}"><h3>Pagina ${p.page}</h3><p class="toelichting">${escapeMarkup(
         p.sameSize
           ? `${percent(p.share)} van de beeldpunten anders, ${count(p.areas, 'gebied', 'gebieden')} gemarkeerd.`
           : 'De pagina heeft een ander formaat dan in de vorige versie.',
@@ -273,7 +261,7 @@ function pagesSection(model: ReportModel): string {
   const runningNote =
     running.pages.length === 0
       ? ''
-      : `<h3>Wat op elke pagina anders is</h3><p class="toelichting">${escapeHtml(
+      : `<h3>Wat op elke pagina anders is</h3><p class="toelichting">${escapeMarkup(
           `Op ${count(running.pages.length, 'pagina', "pagina's")} is op dezelfde plek hetzelfde stukje anders, bijvoorbeeld een conceptstempel met datum of inhoudscode in de voetregel. Dat telt niet als wijziging van die pagina's; het is grijs omlijnd.`,
         )}${example ? ` Voorbeeld: pagina ${example.page}.` : ''}</p>${
           example && !pages.changed.includes(example)
@@ -330,15 +318,15 @@ export function renderReport(model: ReportModel): string {
 <meta http-equiv="Content-Security-Policy" content="${CSP}">
 <meta name="referrer" content="no-referrer">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Wijzigingen – ${escapeHtml(model.title)}</title>
+<title>Wijzigingen – ${escapeMarkup(model.title)}</title>
 <style>${STYLE}</style>
 </head>
 <body>
 <main>
-<h1>Wijzigingen in ${escapeHtml(model.title)}</h1>
-<p class="tegen"><strong>${escapeHtml(model.current.label)}</strong> vergeleken met <strong>${escapeHtml(
+<h1>Wijzigingen in ${escapeMarkup(model.title)}</h1>
+<p class="tegen"><strong>${escapeMarkup(model.current.label)}</strong> vergeleken met <strong>${escapeMarkup(
     model.previous.label,
-  )}</strong>. Gemaakt op ${escapeHtml(DATE.format(model.generatedAt))}.</p>
+  )}</strong>. Gemaakt op ${escapeMarkup(DATE.format(model.generatedAt))}.</p>
 <ul class="samenvatting">
 ${summary}
 </ul>

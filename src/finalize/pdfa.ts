@@ -11,20 +11,19 @@
  */
 import path from 'node:path';
 import {
-  decodePDFRawStream,
   PDFArray,
   PDFBool,
   PDFDict,
   PDFHeader,
   PDFName,
   PDFNumber,
-  PDFRawStream,
   PDFStream,
   PDFString,
 } from 'pdf-lib';
 import type { PDFDocument, PDFObject } from 'pdf-lib';
 import { JaarverslagError } from '../errors.ts';
 import { fontRoots, readInputBytes } from '../files.ts';
+import { streamText } from './text-layer.ts';
 
 /** Where the sRGB ICC profile comes from: the pdfkit package ships it (npm, not downloaded). */
 export function srgbProfilePath(root: string): string {
@@ -65,14 +64,6 @@ const lookup = (doc: PDFDocument, o: PDFObject | undefined): PDFObject | undefin
 
 const lookupDict = (doc: PDFDocument, o: PDFObject | undefined): PDFDict | undefined =>
   dictOf(lookup(doc, o));
-
-/** A stream's decoded bytes as a Latin-1 string (content streams are bytes, not text). */
-function streamText(stream: PDFObject | undefined): string {
-  if (stream instanceof PDFRawStream) {
-    return Buffer.from(decodePDFRawStream(stream).decode()).toString('latin1');
-  }
-  return stream instanceof PDFStream ? Buffer.from(stream.getContents()).toString('latin1') : '';
-}
 
 /** Every direct object in the file: each indirect object and all it holds, with its holder's key. */
 function eachObject(doc: PDFDocument, visit: (o: PDFObject, key: string | undefined) => void) {

@@ -6,19 +6,25 @@
  * keeps the text position operator, so nothing on the page moves.
  */
 import { deflateSync, inflateSync } from 'node:zlib';
-import { PDFArray, PDFName, PDFRawStream, decodePDFRawStream } from 'pdf-lib';
+import { PDFArray, PDFName, PDFRawStream, PDFStream, decodePDFRawStream } from 'pdf-lib';
 import { PDFRef } from 'pdf-lib';
 import { markArtifacts } from './artifacts.ts';
 import type { PDFDocument, PDFObject } from 'pdf-lib';
 
-/** A stream's bytes: inflated with Node's zlib when it is plain Flate (fast), else by pdf-lib. */
-function streamText(stream: PDFRawStream): string {
-  const filter = stream.dict.get(PDFName.of('Filter'));
-  const bytes =
-    filter === PDFName.of('FlateDecode') && !stream.dict.has(PDFName.of('DecodeParms'))
-      ? inflateSync(stream.contents)
-      : decodePDFRawStream(stream).decode();
-  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
+/**
+ * A stream's decoded bytes as a Latin-1 string (content streams are bytes, not text): inflated
+ * with Node's zlib when it is plain Flate (fast), else by pdf-lib; '' for what is no stream.
+ */
+export function streamText(stream: PDFObject | undefined): string {
+  if (stream instanceof PDFRawStream) {
+    const filter = stream.dict.get(PDFName.of('Filter'));
+    const bytes =
+      filter === PDFName.of('FlateDecode') && !stream.dict.has(PDFName.of('DecodeParms'))
+        ? inflateSync(stream.contents)
+        : decodePDFRawStream(stream).decode();
+    return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
+  }
+  return stream instanceof PDFStream ? Buffer.from(stream.getContents()).toString('latin1') : '';
 }
 
 /**
